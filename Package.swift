@@ -1,0 +1,33 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "ask",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "AskKit", targets: ["AskKit"]),
+        .executable(name: "ask", targets: ["ask"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "AskKit",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "ask",
+            dependencies: [
+                "AskKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AskKitTests",
+            dependencies: ["AskKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

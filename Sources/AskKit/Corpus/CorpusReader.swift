@@ -1,0 +1,82 @@
+import Foundation
+
+/// A file left out of the index, and why.
+public struct SkippedFile: Sendable, Hashable, Codable {
+    /// The path relative to the corpus folder.
+    public var path: String
+    /// Why it was skipped, in words fit for a person: "binary file", "not UTF-8 text", "empty file"…
+    public var reason: String
+}
+
+/// A corpus file read into documents.
+public struct ReadFile: Sendable {
+    /// The path relative to the corpus folder.
+    public var path: String
+    /// A hash of the file's bytes, to tell when it changed.
+    public var contentHash: String
+    /// The documents the file holds.
+    public var documents: [SourceDocument]
+}
+
+/// Reads the files of a corpus folder into documents, skipping with a warning every file it cannot use.
+public struct CorpusReader: Sendable {
+    public var readers: [any DocumentReader]
+
+    public init(readers: [any DocumentReader] = DocumentReaders.standard) {
+        self.readers = readers
+    }
+
+    /// The outcome of reading one file.
+    public enum Outcome: Sendable {
+        case read(ReadFile, warnings: [String])
+        case skipped(SkippedFile)
+    }
+
+    /// Reads one file of the folder. Never throws: what cannot be read is reported as skipped.
+    public func read(_ entry: CorpusFolder.Entry) -> Outcome {
+        func skip(_ reason: String) -> Outcome { .skipped(SkippedFile(path: entry.path, reason: reason)) }
+        if entry.isSymbolicLink { return skip("symbolic link, not followed") }
+        guard let reader = DocumentReaders.reader(forFileNamed: entry.path, among: readers) else {
+            return skip("unsupported file type")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: entry.url)
+        } catch {
+            return skip("unreadable: \(Self.describe(error))")
+        }
+        if data.isEmpty { return skip("empty file") }
+        guard let text = Self.decode(data) else {
+            return skip(data.prefix(8192).contains(0) ? "binary file" : "not UTF-8 text")
+        }
+        if text.allSatisfy(\.isWhitespace) { return skip("empty file") }
+        let result = reader.read(text, file: entry.path)
+        if result.documents.isEmpty {
+            return skip(result.warnings.first ?? "no documents found")
+        }
+        let file = ReadFile(path: entry.path, contentHash: StableHasher.hash(data), documents: result.documents)
+        return .read(file, warnings: result.warnings)
+    }
+
+    /// Decodes UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark; `nil` for anything
+    /// else, including text with NUL bytes, which is how binary files show.
+    static func decode(_ data: Data) -> String? {
+        let bytes = [UInt8](data.prefix(3))
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return String(data: data, encoding: .utf16)
+        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        guard !body.contains(0) else { return nil }
+        return String(data: body, encoding: .utf8)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+            let message = String(validatingCString: strerror(Int32(underlying.code)))
+        {
+            return message.lowercased()
+        }
+        return nsError.localizedDescription
+    }
+}

@@ -1,0 +1,10 @@
+/// Reads `.txt` files: every line is kept as it is; the passage builder finds headings and rejoins broken lines.
+public struct PlainTextReader: DocumentReader {
+    public init() {}
+
+    public var fileExtensions: Set<String> { ["txt", "text"] }
+
+    public func read(_ text: String, file: String) -> DocumentsRead {
+        DocumentsRead(documents: [SourceDocument(id: file, file: file, lines: text.numberedLines())])
+    }
+}

@@ -1,0 +1,125 @@
+/// Cuts a document into passages: finds its title and section headings, splits its paragraphs into sentences,
+/// drops notices, and groups consecutive sentences of a section into passages of roughly 40 to 150 words.
+public struct Chunker: Sendable {
+    /// A passage is closed once it reaches this many words, if the next sentence would take it past it.
+    public var targetWords: Int
+    /// A passage shorter than this takes the next sentence even past ``targetWords``, up to ``maximumWords``.
+    public var minimumWords: Int
+    /// No passage grows past this, unless one sentence alone is longer.
+    public var maximumWords: Int
+
+    public init(minimumWords: Int = 40, targetWords: Int = 100, maximumWords: Int = 150) {
+        self.minimumWords = minimumWords
+        self.targetWords = targetWords
+        self.maximumWords = maximumWords
+    }
+
+    /// A sentence with the section it falls under and the source lines it spans.
+    struct Sentence {
+        var text: String
+        var section: String?
+        var lines: ClosedRange<Int>
+        var words: Int
+    }
+
+    /// The passages of a document, in order.
+    public func passages(of document: SourceDocument) -> [Passage] {
+        let paragraphs = ParagraphAssembler().paragraphs(of: document.lines)
+        let (title, sentences) = titleAndSentences(of: paragraphs, document: document)
+        return group(sentences).map { run in
+            Passage(
+                document: document.id, file: document.file, title: title, section: run[0].section,
+                text: run.map(\.text).joined(separator: " "),
+                lines: run[0].lines.lowerBound...run.map(\.lines.upperBound).max()!)
+        }
+    }
+
+    /// The document title and its content sentences, each with its section.
+    ///
+    /// Without a stated title, the title is a heading from the run of headings before the first body text:
+    /// the one just above the last (the last names the first section), or the only one; all-capital kickers
+    /// ("DISEASES & CONDITIONS") are passed over. A document with no heading there takes its first heading.
+    private func titleAndSentences(of paragraphs: [Paragraph], document: SourceDocument) -> (String, [Sentence]) {
+        var sentences: [Sentence] = []
+        var leadingHeadings: [String] = []
+        var section: String?
+        for paragraph in paragraphs {
+            if paragraph.kind == .heading {
+                if sentences.isEmpty && !Self.isAllCapitals(paragraph.text) { leadingHeadings.append(paragraph.text) }
+                section = paragraph.text
+                continue
+            }
+            for range in SentenceSplitter().sentences(in: paragraph.text) {
+                let text = String(paragraph.text[range])
+                guard text.wordCount >= 2, !Boilerplate.isNotice(text) else { continue }
+                let start = paragraph.text.utf8.distance(from: paragraph.text.startIndex, to: range.lowerBound)
+                let end = paragraph.text.utf8.distance(from: paragraph.text.startIndex, to: range.upperBound) - 1
+                sentences.append(Sentence(
+                    text: text, section: section,
+                    lines: paragraph.line(atOffset: start)...paragraph.line(atOffset: end), words: text.wordCount))
+            }
+        }
+        if let stated = document.statedTitle?.collapsingWhitespace(), !stated.isEmpty {
+            return (stated, sentences)
+        }
+        let title: String
+        if leadingHeadings.count >= 2 {
+            title = leadingHeadings[leadingHeadings.count - 2]
+            if let firstSection = leadingHeadings.last, let index = sentences.firstIndex(where: { $0.section == title }) {
+                // The title heading is not a section of its own.
+                for position in sentences.indices[..<index] { sentences[position].section = firstSection }
+            }
+        } else if let only = leadingHeadings.first {
+            title = only
+        } else if let firstHeading = paragraphs.first(where: { $0.kind == .heading })?.text {
+            title = firstHeading
+        } else {
+            title = Self.fileStem(document.id)
+        }
+        for index in sentences.indices where sentences[index].section == title { sentences[index].section = nil }
+        return (title, sentences)
+    }
+
+    /// Groups consecutive sentences of one section into passages of about ``targetWords`` words.
+    func group(_ sentences: [Sentence]) -> [[Sentence]] {
+        var runs: [[Sentence]] = []
+        var current: [Sentence] = []
+        var words = 0
+        for sentence in sentences {
+            if !current.isEmpty {
+                let sectionChanged = sentence.section != current[0].section
+                let grown = words + sentence.words
+                let full = words >= minimumWords ? grown > targetWords : grown > maximumWords
+                if (sectionChanged && words >= minimumWords / 3) || full {
+                    runs.append(current)
+                    current = []
+                    words = 0
+                }
+            }
+            current.append(sentence)
+            words += sentence.words
+        }
+        if !current.isEmpty {
+            // A short tail joins the passage before it when both fit and share a section.
+            if let last = runs.last, words < minimumWords / 2, last[0].section == current[0].section,
+                last.reduce(0, { $0 + $1.words }) + words <= maximumWords
+            {
+                runs[runs.count - 1].append(contentsOf: current)
+            } else {
+                runs.append(current)
+            }
+        }
+        return runs
+    }
+
+    private static func isAllCapitals(_ text: String) -> Bool {
+        let letters = text.filter(\.isLetter)
+        return letters.count > 1 && letters.allSatisfy(\.isUppercase)
+    }
+
+    private static func fileStem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}

@@ -1,0 +1,177 @@
+/// Recovers headings and paragraphs from a document's lines.
+///
+/// Extractions from PDFs and web pages break sentences across lines (often with blank lines between the
+/// pieces), mix in navigation, captions and reference lists, and mark headings only by their shape. The assembler
+/// drops navigation, stops at a page's trailing promotion or reference block, rejoins a line to the one before
+/// when that one is visibly unfinished, and tells headings (short, title-like lines, or questions standing alone)
+/// from body text.
+struct ParagraphAssembler {
+    /// Words that cannot end a sentence: a line ending in one continues on the next.
+    private static let continuationWords: Set<String> = [
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "nor",
+        "as", "than", "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "be", "been", "your",
+        "their", "his", "her", "its", "our", "my", "this", "these", "those", "into", "onto", "about", "between",
+        "if", "when", "while", "because", "so", "such", "can", "will", "may", "might", "should", "would", "could",
+        "not", "no", "very", "more", "most", "less", "how", "what", "where", "whether", "both", "either",
+    ]
+
+    /// A line reduced to what matters for assembly.
+    private struct Line {
+        var text: String
+        var number: Int
+        var isBullet: Bool
+        var isMarkedHeading: Bool
+        /// Navigation stood between this line and the one before: the two are never joined.
+        var followsNavigation: Bool
+    }
+
+    func paragraphs(of lines: [SourceLine]) -> [Paragraph] {
+        var paragraphs: [Paragraph] = []
+        var current: Paragraph?
+        for line in cleanLines(lines) {
+            if var open = current, canJoin(line, to: open) {
+                let offset = open.text.utf8.count + 1
+                open.text += " " + line.text
+                open.pieces.append(Paragraph.Piece(offset: offset, line: line.number))
+                current = open
+            } else {
+                if let done = current { paragraphs.append(contentsOf: finish(done)) }
+                current = Paragraph(
+                    kind: line.isMarkedHeading ? .heading : .body, text: line.text,
+                    pieces: [Paragraph.Piece(offset: 0, line: line.number)], isBullet: line.isBullet)
+            }
+        }
+        if let done = current { paragraphs.append(contentsOf: finish(done)) }
+        return paragraphs.compactMap(classify)
+    }
+
+    // MARK: - Lines
+
+    /// Normalises lines, drops blank and navigation lines, and stops at a page's trailer.
+    private func cleanLines(_ lines: [SourceLine]) -> [Line] {
+        var result: [Line] = []
+        var afterNavigation = false
+        var bodyWords = 0
+        for source in lines {
+            var text = Self.normalize(source.text)
+            if text.isEmpty { continue }
+            if Boilerplate.isNavigation(text) {
+                afterNavigation = true
+                continue
+            }
+            if bodyWords >= 8 && Boilerplate.startsTrailer(text) { break }
+            var isBullet = false
+            if let first = text.first, "•·▪◦‣●○■□–-*".contains(first), text.dropFirst().first == " " {
+                isBullet = true
+                text = String(text.dropFirst(2))
+            }
+            bodyWords += text.wordCount
+            result.append(Line(text: text, number: source.number, isBullet: isBullet,
+                               isMarkedHeading: source.isMarkedHeading, followsNavigation: afterNavigation))
+            afterNavigation = false
+        }
+        return result
+    }
+
+    private static func normalize(_ text: String) -> String {
+        var cleaned = ""
+        cleaned.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control, .format, .surrogate, .privateUse, .unassigned:
+                if scalar == "\t" { cleaned.unicodeScalars.append(" ") }
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator:
+                cleaned.unicodeScalars.append(" ")
+            default:
+                cleaned.unicodeScalars.append(scalar)
+            }
+        }
+        return cleaned.collapsingWhitespace()
+    }
+
+    // MARK: - Joining
+
+    private func canJoin(_ line: Line, to paragraph: Paragraph) -> Bool {
+        if line.isBullet || line.isMarkedHeading || line.followsNavigation || paragraph.kind == .heading {
+            return false
+        }
+        let text = paragraph.text
+        if text.hasTerminalPunctuation || text.hasSuffix(":") { return false }
+        guard let first = line.text.first else { return false }
+        if first.isLowercase || Self.endsOpen(text) { return true }
+        // "…a new fracture. Nonsurgical Treatment" then "Fortunately, …": the tail is a heading, not a sentence start.
+        if let stop = text.range(of: ". ", options: .backwards), Self.isTitleLike(text[stop.upperBound...]),
+            text[stop.upperBound...].wordCount <= 5
+        {
+            return false
+        }
+        // A long line that stops without punctuation is a sentence cut by the extraction.
+        return text.wordCount >= 8 && (first.isUppercase || first.isNumber || "(\"“".contains(first))
+    }
+
+    private static func endsOpen(_ text: String) -> Bool {
+        guard let last = text.last else { return false }
+        if ",;–—-(/&".contains(last) { return true }
+        let lastWord = text.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        return continuationWords.contains(lastWord)
+    }
+
+    // MARK: - Classification
+
+    /// Splits a heading that an extraction glued onto the end of a paragraph ("…new fracture. Nonsurgical Treatment").
+    private func finish(_ paragraph: Paragraph) -> [Paragraph] {
+        guard paragraph.kind == .body, !paragraph.text.hasTerminalPunctuation,
+            let stop = paragraph.text.range(of: ". ", options: .backwards)
+        else { return [paragraph] }
+        let tail = paragraph.text[stop.upperBound...]
+        guard Self.isTitleLike(tail), tail.wordCount <= 5 else { return [paragraph] }
+        let splitOffset = paragraph.text.utf8.distance(from: paragraph.text.startIndex, to: stop.upperBound)
+        var body = paragraph
+        body.text = String(paragraph.text[..<paragraph.text.index(after: stop.lowerBound)])
+        body.pieces = paragraph.pieces.filter { $0.offset < splitOffset }
+        let heading = Paragraph(
+            kind: .heading, text: String(tail), pieces: [Paragraph.Piece(offset: 0, line: paragraph.line(atOffset: splitOffset))])
+        return [body, heading]
+    }
+
+    /// Decides whether a paragraph is a heading, body text, or furniture to drop.
+    private func classify(_ paragraph: Paragraph) -> Paragraph? {
+        var paragraph = paragraph
+        if paragraph.kind == .heading { return paragraph }
+        let text = paragraph.text
+        if Boilerplate.isCitation(text) { return nil }
+        if Self.isHeadingLike(paragraph) {
+            paragraph.kind = .heading
+            return paragraph
+        }
+        guard let first = text.first else { return nil }
+        let terminated = text.hasTerminalPunctuation || text.hasSuffix(":")
+        // Captions and link text: lower-case fragments, or short lines that are neither headings nor sentences.
+        if !terminated && (first.isLowercase || paragraph.wordCount <= 8) { return nil }
+        if first.isLowercase && paragraph.wordCount <= 8 { return nil }
+        return paragraph
+    }
+
+    private static func isHeadingLike(_ paragraph: Paragraph) -> Bool {
+        guard paragraph.pieces.count == 1, !paragraph.isBullet, let first = paragraph.text.first,
+            first.isUppercase || first.isNumber
+        else { return false }
+        let text = paragraph.text
+        let words = text.wordCount
+        if text.hasSuffix("?") { return words <= 14 && !text.dropLast().contains { ".!?".contains($0) } }
+        guard words <= 10, !text.hasTerminalPunctuation, !endsOpen(text) else { return false }
+        return isTitleLike(text)
+    }
+
+    /// Most significant words capitalised, as in "Pain Relief Options for Fractures" or "Anatomy".
+    static func isTitleLike<Text: StringProtocol>(_ text: Text) -> Bool {
+        let words = text.split(separator: " ")
+        guard let first = words.first?.first, first.isUppercase || first.isNumber, text.last != ":" else {
+            return false
+        }
+        let significant = words.filter { $0.count >= 4 }
+        if significant.isEmpty { return true }
+        let capitalised = significant.count { $0.first?.isUppercase == true || $0.first?.isNumber == true }
+        return Double(capitalised) / Double(significant.count) >= 0.5
+    }
+}

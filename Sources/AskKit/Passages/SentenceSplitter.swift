@@ -1,0 +1,66 @@
+/// Splits text into sentences at `.`, `!` and `?` followed by a space and a capital, a digit or an opening quote,
+/// except after common abbreviations and initials ("Dr.", "e.g.", "D.").
+struct SentenceSplitter {
+    private static let abbreviations: Set<String> = [
+        "dr", "mr", "mrs", "ms", "prof", "st", "sr", "jr", "vs", "v", "e.g", "i.e", "cf", "fig", "figs", "no",
+        "nos", "approx", "dept", "est", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "a.m", "p.m", "ph.d", "m.d", "mt", "vol", "pp",
+    ]
+    private static let closers: Set<Character> = ["\"", "'", "”", "’", ")", "]"]
+    private static let openers: Set<Character> = ["\"", "“", "‘", "(", "[", "'", "•"]
+
+    /// The sentences of `text`, as ranges without surrounding whitespace.
+    func sentences(in text: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            guard ".!?".contains(character) else {
+                index = text.index(after: index)
+                continue
+            }
+            var end = text.index(after: index)
+            while end < text.endIndex, Self.closers.contains(text[end]) { end = text.index(after: end) }
+            var next = end
+            while next < text.endIndex, text[next].isWhitespace { next = text.index(after: next) }
+            let isBoundary: Bool
+            if next == text.endIndex {
+                isBoundary = true
+            } else if next == end {
+                isBoundary = false
+            } else {
+                let following = text[next]
+                let startsSentence = following.isUppercase || following.isNumber || Self.openers.contains(following)
+                isBoundary = startsSentence && !(character == "." && isAbbreviation(before: index, in: text))
+            }
+            if isBoundary {
+                appendTrimmed(start..<end, of: text, to: &ranges)
+                start = next
+            }
+            index = end
+        }
+        appendTrimmed(start..<text.endIndex, of: text, to: &ranges)
+        return ranges
+    }
+
+    private func isAbbreviation(before period: String.Index, in text: String) -> Bool {
+        var wordStart = period
+        while wordStart > text.startIndex {
+            let previous = text.index(before: wordStart)
+            guard text[previous].isLetter || text[previous] == "." else { break }
+            wordStart = previous
+        }
+        let word = text[wordStart..<period]
+        if word.count == 1, word.first?.isUppercase == true { return true }
+        return Self.abbreviations.contains(word.lowercased())
+    }
+
+    private func appendTrimmed(_ range: Range<String.Index>, of text: String, to ranges: inout [Range<String.Index>]) {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, text[lower].isWhitespace { lower = text.index(after: lower) }
+        while upper > lower, text[text.index(before: upper)].isWhitespace { upper = text.index(before: upper) }
+        if lower < upper { ranges.append(lower..<upper) }
+    }
+}
