@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+
+/// The question-answering engine over one index file. Safe to share across threads and tasks.
+///
+/// ```swift
+/// let engine = try AskEngine(index: URL(fileURLWithPath: "Index/ask.sqlite"))
+/// let answer = try engine.ask("how long does a compression fracture take to heal?")
+/// print(answer.text ?? "No answer in the corpus.")
+/// ```
+public final class AskEngine: Sendable {
+    /// How many passages full-text search hands to the reranker.
+    public static let candidateCount = 50
+
+    /// The index file.
+    public var indexURL: URL { store.url }
+    /// What the index says about itself.
+    public var info: IndexInfo { store.info }
+
+    private let store: IndexStore
+    private let compiler: QueryCompiler
+    private let corrector: LazyValue<TypoCorrector>
+    private let reranker = Reranker()
+    private let extractor = AnswerExtractor()
+
+    /// Opens an index built by ``IndexBuilder``.
+    /// - Throws: ``AskError`` when the file is missing, damaged, another program's, or from another version.
+    public init(index: URL) throws {
+        let store = try IndexStore(url: index)
+        self.store = store
+        compiler = QueryCompiler(synonyms: try store.read(IndexStore.synonyms))
+        corrector = LazyValue()
+    }
+
+    /// The passages that best match a query, best first, with the matched words marked.
+    public func search(_ query: String, limit: Int = 10) throws -> [Hit] {
+        try store.read { db in
+            let ranking = try rank(query, db: db, limit: max(limit, 1))
+            return ranking.hits(limit: limit)
+        }
+    }
+
+    /// Answers a question with sentences quoted from the corpus, or abstains when the corpus does not answer it.
+    public func ask(_ question: String) throws -> Answer {
+        try store.read { db in
+            let ranking = try rank(question, db: db, limit: Self.candidateCount)
+            let chosen = try extractor.sentences(
+                from: ranking.ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stemmer.stems)
+            var sources: [Citation] = []
+            var sentences: [AnswerSentence] = []
+            for (text, passageIndex) in chosen {
+                let passage = ranking.ranked[passageIndex].candidate.passage
+                let number = sources.firstIndex { $0.passage == passage }.map { $0 + 1 } ?? {
+                    sources.append(Citation(number: sources.count + 1, passage: passage))
+                    return sources.count
+                }()
+                sentences.append(AnswerSentence(text: text, sources: [number]))
+            }
+            return Answer(
+                question: question, kind: ranking.kind, sentences: sentences, sources: sources,
+                passages: ranking.hits(limit: max(10, sources.count)),
+                correctedQuestion: ranking.correctedQuestion(question),
+                notice: ranking.plan.wasTruncated
+                    ? "The question was cut to its first \(QueryCompiler.maximumCharacters) characters." : nil)
+        }
+    }
+
+    // MARK: - Ranking
+
+    /// Everything the engine worked out for one question.
+    private struct Ranking {
+        var plan: QueryPlan
+        var kind: QuestionKind
+        var matcher: ConceptMatcher
+        var ranked: [Reranker.Ranked]
+        var stemmer: Stemmer
+
+        func hits(limit: Int) -> [Hit] {
+            ranked.prefix(limit).enumerated().map { index, item in
+                Hit(rank: index + 1, passage: item.candidate.passage, score: item.score,
+                    highlights: highlights(in: item.candidate.passage.text))
+            }
+        }
+
+        /// The ranges of words whose stems belong to a matched concept.
+        private func highlights(in text: String) -> [Range<String.Index>] {
+            let wanted = Set(matcher.concepts.flatMap { $0.variants.flatMap(\.stems) })
+            return WordTokenizer.wordRanges(in: text).filter { range in
+                (try? stemmer.stem(String(text[range]))).map(wanted.contains) ?? false
+            }
+        }
+
+        func correctedQuestion(_ question: String) -> String? {
+            guard !plan.corrections.isEmpty else { return nil }
+            var corrected = question
+            for (typed, word) in plan.corrections {
+                corrected = corrected.replacingOccurrences(
+                    of: "\\b\(NSRegularExpression.escapedPattern(for: typed))\\b", with: word,
+                    options: [.regularExpression, .caseInsensitive])
+            }
+            return corrected
+        }
+    }
+
+    private func rank(_ question: String, db: Database, limit: Int) throws -> Ranking {
+        let stemmer = try Stemmer(db)
+        var frequencies: [String: Int] = [:]
+        func frequency(_ stem: String) throws -> Int {
+            if let known = frequencies[stem] { return known }
+            let count = try IndexStore.passageFrequency(db, stem: stem)
+            frequencies[stem] = count
+            return count
+        }
+        let plan = compiler.compile(question) { word in
+            guard let stem = try? stemmer.stem(word), (try? frequency(stem)) == 0 else { return nil }
+            let typoCorrector = try? corrector.value { TypoCorrector(terms: try IndexStore.terms(db)) }
+            return typoCorrector?.correction(for: word)
+        }
+        let kind = QuestionKind(question: question)
+        let matcher = try ConceptMatcher(
+            plan: plan, stem: stemmer.stem, passageCount: store.info.passages, documentFrequency: frequency)
+        var ranked: [Reranker.Ranked] = []
+        if let expression = plan.ftsExpression {
+            let candidates = try IndexStore.candidates(db, matching: expression, limit: max(limit, Self.candidateCount))
+            ranked = try reranker.rerank(candidates, matcher: matcher, kind: kind, stems: stemmer.stems)
+        }
+        return Ranking(plan: plan, kind: kind, matcher: matcher, ranked: ranked, stemmer: stemmer)
+    }
+}
+
+/// A value made once, on first use, by whichever thread asks first; a failed attempt is tried again next time.
+final class LazyValue<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value?
+
+    /// The value, made by `make` if this is the first successful request.
+    func value(make: () throws -> Value) rethrows -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let stored { return stored }
+        let made = try make()
+        stored = made
+        return made
+    }
+}

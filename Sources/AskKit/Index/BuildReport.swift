@@ -1,0 +1,28 @@
+import Foundation
+
+/// What a build did.
+public struct BuildReport: Sendable, Codable {
+    /// Files read into the index.
+    public var files: Int
+    /// Documents indexed (a `.jsonl` file holds many).
+    public var documents: Int
+    /// Passages indexed.
+    public var passages: Int
+    /// Files left out, and why.
+    public var skipped: [SkippedFile]
+    /// Parts of files left out (malformed `.jsonl` lines, say).
+    public var warnings: [String]
+    /// Wall-clock time of the build, in seconds.
+    public var seconds: Double
+
+    /// One line for people: "indexed 5 documents (44 passages) from 5 files in 0.04 s; skipped 1 file".
+    public var summary: String {
+        var line = "indexed \(documents) document\(documents == 1 ? "" : "s") (\(passages) passages) from "
+            + "\(files) file\(files == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s"
+        if !skipped.isEmpty {
+            let reasons = Dictionary(grouping: skipped, by: \.reason).map { "\($0.value.count) \($0.key)" }.sorted()
+            line += "; skipped \(skipped.count) file\(skipped.count == 1 ? "" : "s") (\(reasons.joined(separator: ", ")))"
+        }
+        return line
+    }
+}

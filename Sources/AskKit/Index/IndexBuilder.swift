@@ -1,0 +1,263 @@
+import Foundation
+import GRDB
+
+/// Builds an index file from a corpus folder.
+///
+/// The build writes a new file beside the index and renames it over the old one only once it is complete and on
+/// disk, so a failed or interrupted build leaves the previous index as it was.
+///
+/// ```swift
+/// let report = try IndexBuilder().build(corpus: URL(fileURLWithPath: "Corpus"),
+///                                       into: URL(fileURLWithPath: "Index/ask.sqlite"))
+/// print(report.summary)
+/// ```
+public struct IndexBuilder: Sendable {
+    /// How documents are cut into passages.
+    public var chunker: Chunker
+    /// How corpus files are read.
+    public var reader: CorpusReader
+
+    public init(chunker: Chunker = Chunker(), reader: CorpusReader = CorpusReader()) {
+        self.chunker = chunker
+        self.reader = reader
+    }
+
+    /// Reads every file of `corpus`, cuts it into passages and writes a new index at `index`.
+    /// - Parameter warn: called with one line for each file skipped and each part of a file left out.
+    /// - Throws: ``AskError/corpusMissing(_:)``, ``AskError/corpusEmpty(_:skipped:)``,
+    ///   ``AskError/buildFailed(_:reason:)``.
+    @discardableResult
+    public func build(corpus: URL, into index: URL, warn: (String) -> Void = { _ in }) throws -> BuildReport {
+        let start = Date()
+        let folder = CorpusFolder(corpus)
+        let fingerprint = try folder.fingerprint()
+        var files: [ReadFile] = []
+        var report = BuildReport(files: 0, documents: 0, passages: 0, skipped: [], warnings: [], seconds: 0)
+        for entry in try folder.entries() {
+            switch reader.read(entry) {
+            case .read(let file, let warnings):
+                files.append(file)
+                report.warnings += warnings
+                warnings.forEach(warn)
+            case .skipped(let skipped):
+                report.skipped.append(skipped)
+                warn("skipped \(skipped.path): \(skipped.reason)")
+            }
+        }
+        guard !files.isEmpty else { throw AskError.corpusEmpty(folder.url.path, skipped: report.skipped.count) }
+        let synonyms = try Self.readSynonyms(folder)
+
+        let temporary = index.deletingLastPathComponent()
+            .appendingPathComponent(".\(index.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try FileManager.default.createDirectory(
+                at: index.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: temporary)
+            let fingerprints = (corpus: fingerprint, synonyms: Self.synonymsFingerprint(folder))
+            let counts = try write(files, synonyms: synonyms, fingerprints: fingerprints, to: temporary)
+            report.files = files.count
+            report.documents = counts.documents
+            report.passages = counts.passages
+            try Self.flushToDisk(temporary)
+            if rename(temporary.path, index.path) != 0 {
+                throw AskError.buildFailed(index.path, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            if let error = error as? AskError { throw error }
+            throw AskError.buildFailed(index.path, reason: Self.describe(error))
+        }
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+
+    /// Replaces the synonym list stored in an index with the corpus's `synonyms.txt`, without re-reading documents.
+    public func updateSynonyms(from corpus: URL, in index: URL) throws {
+        let folder = CorpusFolder(corpus)
+        let synonyms = try Self.readSynonyms(folder)
+        do {
+            let queue = try DatabaseQueue(path: index.path)
+            try queue.write { db in
+                try db.execute(sql: "DELETE FROM synonyms")
+                try Self.insert(synonyms, into: db)
+                try Self.setInfo(IndexSchema.Info.synonymsFingerprint, Self.synonymsFingerprint(folder), in: db)
+            }
+            try queue.close()
+        } catch {
+            throw AskError.buildFailed(index.path, reason: Self.describe(error))
+        }
+    }
+
+    static func synonymsFingerprint(_ folder: CorpusFolder) -> String {
+        StableHasher.hash((try? Data(contentsOf: folder.synonymsURL)) ?? Data())
+    }
+
+    // MARK: - Writing
+
+    private func write(
+        _ files: [ReadFile], synonyms: SynonymMap, fingerprints: (corpus: String, synonyms: String), to url: URL
+    ) throws
+        -> (documents: Int, passages: Int)
+    {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+        }
+        let queue = try DatabaseQueue(path: url.path, configuration: configuration)
+        var counts = (documents: 0, passages: 0)
+        try queue.inDatabase { db in
+            try IndexSchema.create(in: db)
+            try db.inTransaction {
+                counts = try insert(files, into: db)
+                try Self.insert(synonyms, into: db)
+                try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('rebuild')")
+                try Self.insertTerms(into: db)
+                let info: [(String, String)] = [
+                    (IndexSchema.Info.schemaVersion, String(IndexSchema.version)),
+                    (IndexSchema.Info.builtAt, ISO8601DateFormatter().string(from: Date())),
+                    (IndexSchema.Info.corpusFingerprint, fingerprints.corpus),
+                    (IndexSchema.Info.synonymsFingerprint, fingerprints.synonyms),
+                    (IndexSchema.Info.tokenizer, IndexSchema.tokenizer),
+                    (IndexSchema.Info.documents, String(counts.documents)),
+                    (IndexSchema.Info.passages, String(counts.passages)),
+                ]
+                for (key, value) in info { try Self.setInfo(key, value, in: db) }
+                return .commit
+            }
+            try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('optimize')")
+        }
+        try queue.close()
+        return counts
+    }
+
+    private func insert(_ files: [ReadFile], into db: Database) throws -> (documents: Int, passages: Int) {
+        let fileStatement = try db.makeStatement(sql: "INSERT INTO files(path, content_hash) VALUES (?, ?)")
+        let documentStatement = try db.makeStatement(sql: "INSERT INTO documents(doc, file, title) VALUES (?, ?, ?)")
+        let passageStatement = try db.makeStatement(sql: """
+            INSERT INTO passages(document_id, title, section, body, line_start, line_end) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        var documents = 0, passages = 0
+        for file in files {
+            try fileStatement.execute(arguments: [file.path, file.contentHash])
+            for document in file.documents {
+                let documentPassages = chunker.passages(of: document)
+                let title = documentPassages.first?.title ?? document.statedTitle ?? document.id
+                try documentStatement.execute(arguments: [document.id, document.file, title])
+                let documentID = db.lastInsertedRowID
+                documents += 1
+                for passage in documentPassages {
+                    try passageStatement.execute(arguments: [
+                        documentID, passage.title, passage.section, passage.text,
+                        passage.lines.lowerBound, passage.lines.upperBound,
+                    ])
+                    passages += 1
+                }
+            }
+        }
+        return (documents, passages)
+    }
+
+    private static func insert(_ synonyms: SynonymMap, into db: Database) throws {
+        let statement = try db.makeStatement(sql: "INSERT INTO synonyms(rule, phrase, role) VALUES (?, ?, ?)")
+        for (number, rule) in synonyms.rules.enumerated() {
+            if rule.isEquivalence {
+                for phrase in rule.inputs {
+                    try statement.execute(arguments: [number + 1, phrase.joined(separator: " "), "equivalent"])
+                }
+            } else {
+                for phrase in rule.inputs {
+                    try statement.execute(arguments: [number + 1, phrase.joined(separator: " "), "input"])
+                }
+                for phrase in rule.outputs {
+                    try statement.execute(arguments: [number + 1, phrase.joined(separator: " "), "output"])
+                }
+            }
+        }
+    }
+
+    /// Fills the `terms` table: every word of the passages as written, its stem, and how many passages hold it.
+    /// Typo correction looks words up here.
+    private static func insertTerms(into db: Database) throws {
+        var passageCounts: [String: Int] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT title, section, body FROM passages")
+        while let row = try rows.next() {
+            let text = [row[0] as String, row[1] as String? ?? "", row[2] as String].joined(separator: " ")
+            for word in Set(WordTokenizer.words(text)) where word.contains(where: \.isLetter) {
+                passageCounts[word, default: 0] += 1
+            }
+        }
+        let stemmer = try Stemmer(db)
+        let statement = try db.makeStatement(sql: "INSERT INTO terms(word, stem, passages) VALUES (?, ?, ?)")
+        for (word, count) in passageCounts {
+            try statement.execute(arguments: [word, try stemmer.stem(word), count])
+        }
+    }
+
+    private static func setInfo(_ key: String, _ value: String, in db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO build_info(key, value) VALUES (?, ?)", arguments: [key, value])
+    }
+
+    private static func readSynonyms(_ folder: CorpusFolder) throws -> SynonymMap {
+        guard FileManager.default.fileExists(atPath: folder.synonymsURL.path) else { return SynonymMap() }
+        guard let data = try? Data(contentsOf: folder.synonymsURL), let text = String(data: data, encoding: .utf8) else {
+            throw AskError.fileUnreadable(folder.synonymsURL.path, reason: "not readable UTF-8 text")
+        }
+        return SynonymMap(parsing: text)
+    }
+
+    private static func flushToDisk(_ url: URL) throws {
+        let handle = try FileHandle(forUpdating: url)
+        defer { try? handle.close() }
+        try handle.synchronize()
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "SQLite error \(error.resultCode)" }
+        return (error as NSError).localizedDescription
+    }
+}
+
+// MARK: - Freshness
+
+extension IndexBuilder {
+    /// What ``refresh(corpus:index:warn:)`` did.
+    public enum Refresh: Sendable {
+        /// The index matched the corpus; nothing was done.
+        case current
+        /// The corpus folder is absent: the index is used as it is.
+        case corpusAbsent
+        /// Only the synonyms file had changed; the stored list was replaced.
+        case synonymsUpdated
+        /// The index was (re)built, for the reason given ("no index yet", "the corpus changed"…).
+        case built(BuildReport, reason: String)
+    }
+
+    /// Brings an index up to date with its corpus: builds it when missing, rebuilds it when the corpus changed or
+    /// it was built by another version, and replaces only its synonym list when only that changed.
+    ///
+    /// A damaged file or another program's file at `index` is never overwritten: the error is thrown.
+    @discardableResult
+    public func refresh(corpus: URL, index: URL, warn: (String) -> Void = { _ in }) throws -> Refresh {
+        let folder = CorpusFolder(corpus)
+        var isDirectory: ObjCBool = false
+        let corpusExists = FileManager.default.fileExists(atPath: folder.url.path, isDirectory: &isDirectory)
+            && isDirectory.boolValue
+        let reason: String
+        do {
+            let info = try IndexStore(url: index).info
+            guard corpusExists else { return .corpusAbsent }
+            if info.corpusFingerprint == (try folder.fingerprint()) {
+                guard info.synonymsFingerprint != Self.synonymsFingerprint(folder) else { return .current }
+                try updateSynonyms(from: corpus, in: index)
+                return .synonymsUpdated
+            }
+            reason = "the corpus changed since the index was built"
+        } catch AskError.indexMissing {
+            reason = "no index yet"
+        } catch AskError.indexOutdated {
+            reason = "the index was built by another version of ask"
+        }
+        guard corpusExists else { throw AskError.corpusMissing(folder.url.path) }
+        return .built(try build(corpus: corpus, into: index, warn: warn), reason: reason)
+    }
+}

@@ -1,0 +1,64 @@
+import GRDB
+
+/// The layout of an index file. Plain SQLite and FTS5 with built-in tokenizers only, so a stock `sqlite3` shell
+/// can query it:
+///
+/// ```sql
+/// SELECT p.title, p.line_start, p.line_end, p.body
+/// FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
+/// WHERE passages_fts MATCH 'vertebroplasty' ORDER BY rank LIMIT 5;
+/// ```
+enum IndexSchema {
+    /// Bumped whenever the layout or the meaning of a table changes; an index of another version is rebuilt.
+    static let version = 1
+    /// `PRAGMA application_id`: "ASK1", marks the file as an ask index.
+    static let applicationID: Int32 = 0x4153_4B31
+    /// The FTS5 tokenizer of the passage table.
+    static let tokenizer = "porter unicode61 remove_diacritics 2"
+
+    static func create(in db: Database) throws {
+        try db.execute(sql: """
+            PRAGMA application_id = \(applicationID);
+            PRAGMA user_version = \(version);
+            CREATE TABLE build_info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE files(path TEXT PRIMARY KEY, content_hash TEXT NOT NULL);
+            CREATE TABLE documents(
+                id INTEGER PRIMARY KEY,
+                doc TEXT NOT NULL,
+                file TEXT NOT NULL REFERENCES files(path),
+                title TEXT NOT NULL
+            );
+            CREATE INDEX documents_by_file ON documents(file);
+            CREATE TABLE passages(
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id),
+                title TEXT NOT NULL,
+                section TEXT,
+                body TEXT NOT NULL,
+                line_start INTEGER NOT NULL,
+                line_end INTEGER NOT NULL
+            );
+            CREATE INDEX passages_by_document ON passages(document_id);
+            CREATE VIRTUAL TABLE passages_fts USING fts5(
+                title, section, body,
+                content='passages', content_rowid='id',
+                tokenize='\(tokenizer)'
+            );
+            CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row');
+            CREATE TABLE terms(word TEXT PRIMARY KEY, stem TEXT NOT NULL, passages INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE TABLE synonyms(rule INTEGER NOT NULL, phrase TEXT NOT NULL, role TEXT NOT NULL
+                CHECK (role IN ('equivalent', 'input', 'output')));
+            """)
+    }
+
+    /// Keys of the `build_info` table.
+    enum Info {
+        static let schemaVersion = "schema_version"
+        static let builtAt = "built_at"
+        static let corpusFingerprint = "corpus_fingerprint"
+        static let synonymsFingerprint = "synonyms_fingerprint"
+        static let tokenizer = "tokenizer"
+        static let documents = "documents"
+        static let passages = "passages"
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+
+/// Read-only access to an index file: opens and checks it, and runs the engine's queries.
+struct IndexStore: Sendable {
+    /// A passage the full-text search found, with its BM25 score (higher is better).
+    struct Candidate: Sendable {
+        var id: Int64
+        var passage: Passage
+        var bm25: Double
+    }
+
+    /// BM25 weights of the title, section and body columns.
+    static let columnWeights = (title: 1.0, section: 2.0, body: 1.0)
+
+    let url: URL
+    let info: IndexInfo
+    private let queue: DatabaseQueue
+
+    /// Opens an index for reading.
+    /// - Throws: ``AskError/indexMissing(_:)``, ``AskError/indexUnreadable(_:reason:)`` or
+    ///   ``AskError/indexOutdated(_:found:expected:)``.
+    init(url: URL) throws {
+        self.url = url
+        guard FileManager.default.fileExists(atPath: url.path) else { throw AskError.indexMissing(url.path) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = "ask index"
+        do {
+            queue = try DatabaseQueue(path: url.path, configuration: configuration)
+            info = try queue.read { db in try Self.check(db, path: url.path) }
+        } catch let error as AskError {
+            throw error
+        } catch let error as DatabaseError {
+            throw AskError.indexUnreadable(url.path, reason: Self.describe(error))
+        } catch {
+            throw AskError.indexUnreadable(url.path, reason: error.localizedDescription)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read(body)
+        } catch let error as DatabaseError {
+            throw AskError.indexUnreadable(url.path, reason: Self.describe(error))
+        }
+    }
+
+    private static func check(_ db: Database, path: String) throws -> IndexInfo {
+        let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        guard applicationID == IndexSchema.applicationID else {
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            throw AskError.indexUnreadable(path, reason: tables == 0 ? "empty file" : "a SQLite file of another program")
+        }
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        guard version == IndexSchema.version else {
+            throw AskError.indexOutdated(path, found: version, expected: IndexSchema.version)
+        }
+        var values: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM build_info") { values[row["key"]] = row["value"] }
+        return IndexInfo(
+            schemaVersion: version, builtAt: values[IndexSchema.Info.builtAt] ?? "",
+            corpusFingerprint: values[IndexSchema.Info.corpusFingerprint] ?? "",
+            synonymsFingerprint: values[IndexSchema.Info.synonymsFingerprint] ?? "",
+            documents: Int(values[IndexSchema.Info.documents] ?? "") ?? 0,
+            passages: Int(values[IndexSchema.Info.passages] ?? "") ?? 0)
+    }
+
+    private static func describe(_ error: DatabaseError) -> String {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: "not a SQLite database"
+        case .SQLITE_CORRUPT: "the file is damaged"
+        case .SQLITE_CANTOPEN: "cannot open the file"
+        case .SQLITE_PERM, .SQLITE_AUTH: "permission denied"
+        default: error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        }
+    }
+
+    // MARK: - Queries
+
+    /// The passages matching an FTS5 expression, best BM25 first.
+    static func candidates(_ db: Database, matching expression: String, limit: Int) throws -> [Candidate] {
+        let weights = columnWeights
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT p.id, p.title, p.section, p.body, p.line_start, p.line_end, d.doc, d.file,
+                   bm25(passages_fts, \(weights.title), \(weights.section), \(weights.body)) AS score
+            FROM passages_fts
+            JOIN passages p ON p.id = passages_fts.rowid
+            JOIN documents d ON d.id = p.document_id
+            WHERE passages_fts MATCH ?
+            ORDER BY score
+            LIMIT ?
+            """, arguments: [expression, limit])
+        return rows.map { row in
+            let lines: ClosedRange<Int> = row["line_start"]...max(row["line_start"], row["line_end"] as Int)
+            return Candidate(
+                id: row["id"],
+                passage: Passage(
+                    document: row["doc"], file: row["file"], title: row["title"], section: row["section"],
+                    text: row["body"], lines: lines),
+                bm25: -(row["score"] as Double))
+        }
+    }
+
+    /// How many passages hold a stem.
+    static func passageFrequency(_ db: Database, stem: String) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT doc FROM passages_vocab WHERE term = ?", arguments: [stem]) ?? 0
+    }
+
+    /// The index's words, for typo correction.
+    static func terms(_ db: Database) throws -> [TypoCorrector.Term] {
+        try Row.fetchAll(db, sql: "SELECT word, stem, passages FROM terms").map {
+            TypoCorrector.Term(word: $0["word"], stem: $0["stem"], passages: $0["passages"])
+        }
+    }
+
+    /// The synonym list stored in the index.
+    static func synonyms(_ db: Database) throws -> SynonymMap {
+        let rows = try Row.fetchAll(db, sql: "SELECT rule, phrase, role FROM synonyms ORDER BY rule, rowid")
+        var rules: [SynonymMap.Rule] = []
+        for (_, group) in Dictionary(grouping: rows, by: { $0["rule"] as Int }).sorted(by: { $0.key < $1.key }) {
+            func phrases(_ role: String) -> [[String]] {
+                group.filter { $0["role"] == role }.map { ($0["phrase"] as String).split(separator: " ").map(String.init) }
+            }
+            let equivalents = phrases("equivalent")
+            if !equivalents.isEmpty {
+                rules.append(SynonymMap.Rule(inputs: equivalents, outputs: equivalents, isEquivalence: true))
+            } else {
+                rules.append(SynonymMap.Rule(inputs: phrases("input"), outputs: phrases("output"), isEquivalence: false))
+            }
+        }
+        return SynonymMap(rules: rules)
+    }
+}

@@ -1,0 +1,70 @@
+/// Turns any string a user types into a ``QueryPlan``: words split as the index splits them, synonym phrases
+/// found (longest first, stop words allowed inside them), stop words dropped, unknown words corrected.
+///
+/// Whatever the input (quotes, brackets, `AND`/`OR`/`NOT`/`NEAR`, `*`, `:`, `^`, control characters, megabytes
+/// of text), the plan's FTS5 expression holds only quoted phrases of letters and digits, so it never raises an
+/// FTS5 syntax error and never reaches SQL except as a bound parameter.
+public struct QueryCompiler: Sendable {
+    /// Questions are cut to this many characters before they are read.
+    public static let maximumCharacters = 2_000
+    /// At most this many concepts are searched; the rest of a very long question is ignored.
+    public static let maximumConcepts = 32
+
+    public var synonyms: SynonymMap
+    public var stopWords: Set<String>
+
+    public init(synonyms: SynonymMap = SynonymMap(), stopWords: Set<String> = StopWords.english) {
+        self.synonyms = synonyms
+        self.stopWords = stopWords
+    }
+
+    /// Compiles a question.
+    /// - Parameter correct: returns an index word for a word the index does not hold, or `nil`; it is asked only
+    ///   about words that are neither stop words nor synonym entries.
+    public func compile(_ question: String, correct: (String) -> String? = { _ in nil }) -> QueryPlan {
+        let wasTruncated = question.count > Self.maximumCharacters
+        let words = WordTokenizer.words(question.prefix(Self.maximumCharacters))
+        var concepts: [Concept] = []
+        var corrections: [String: String] = [:]
+        var index = 0
+        while index < words.count && concepts.count < Self.maximumConcepts {
+            if let (length, expansions) = longestSynonym(in: words, at: index) {
+                let phrase = Array(words[index..<index + length])
+                concepts.append(Concept(words: phrase, variants: Self.variants(phrase, expansions, kind: .synonym)))
+                index += length
+                continue
+            }
+            let word = words[index]
+            index += 1
+            if stopWords.contains(word) || concepts.contains(where: { $0.words == [word] }) { continue }
+            var concept = Concept(words: [word], variants: [Variant(words: [word], kind: .exact)])
+            if let corrected = correct(word), corrected != word {
+                corrections[word] = corrected
+                let expansions = synonyms.expansions(of: [corrected]) ?? [[corrected]]
+                concept.variants += Self.variants([corrected], expansions, kind: .corrected).map {
+                    Variant(words: $0.words, kind: .corrected)
+                }
+            }
+            concepts.append(concept)
+        }
+        return QueryPlan(concepts: concepts, corrections: corrections, wasTruncated: wasTruncated)
+    }
+
+    /// The longest synonym entry starting at `start`. A one-word entry that is a stop word does not count.
+    private func longestSynonym(in words: [String], at start: Int) -> (Int, [[String]])? {
+        let longest = min(synonyms.longestInput, words.count - start)
+        guard longest >= 1 else { return nil }
+        for length in stride(from: longest, through: 1, by: -1) {
+            let phrase = Array(words[start..<start + length])
+            if length == 1 && stopWords.contains(phrase[0]) { continue }
+            if let expansions = synonyms.expansions(of: phrase) { return (length, expansions) }
+        }
+        return nil
+    }
+
+    /// The typed phrase first (exact), then each expansion not equal to it.
+    private static func variants(_ phrase: [String], _ expansions: [[String]], kind: MatchKind) -> [Variant] {
+        [Variant(words: phrase, kind: .exact)]
+            + expansions.filter { $0 != phrase }.map { Variant(words: $0, kind: kind) }
+    }
+}

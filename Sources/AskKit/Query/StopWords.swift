@@ -1,0 +1,20 @@
+/// Words dropped from questions before searching: function words and the filler of spoken questions
+/// ("can I", "what is", "do I need"). They still count when the engine decides what kind of question it is.
+public enum StopWords {
+    public static let english: Set<String> = [
+        "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+        "because", "been", "before", "being", "both", "but", "by", "can", "could", "did", "do", "does", "doing",
+        "done", "each", "exactly", "for", "from", "had", "has", "have", "having", "he", "her", "here", "hers",
+        "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "kind", "know", "let", "like",
+        "me", "might", "mine", "more", "most", "much", "must", "my", "myself", "need", "needs", "no", "nor",
+        "not", "now", "of", "off", "ok", "okay", "on", "once", "only", "or", "other", "our", "ours", "out",
+        "own", "please", "really", "s", "same", "shall", "she", "should", "so", "some", "such", "t", "tell",
+        "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "thing", "things",
+        "this", "those", "through", "to", "too", "under", "until", "up", "us", "use", "used", "very", "want",
+        "was", "way", "we", "were", "what", "whats", "when", "where", "which", "while", "who", "whom", "whose",
+        "why", "will", "with", "would", "you", "your", "yours", "yourself", "d", "ll", "m", "re", "ve", "actually",
+        "anything", "something", "someone", "get", "got", "getting", "go", "going", "make", "makes", "take",
+        "takes", "give", "gives", "put", "puts", "say", "says", "said", "long", "many", "soon", "ever", "even",
+        "still", "yet",
+    ]
+}

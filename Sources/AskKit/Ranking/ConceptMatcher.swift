@@ -1,0 +1,106 @@
+import Foundation
+
+/// A question's concepts in the index's stems, with how much each weighs, ready to be found in passages and
+/// sentences.
+struct ConceptMatcher: Sendable {
+    struct StemmedConcept: Sendable {
+        var variants: [(stems: [String], kind: MatchKind)]
+        /// Inverse document frequency: rare concepts weigh more. A concept no passage holds weighs the most.
+        var weight: Double
+    }
+
+    /// Where a text holds a concept, and with what kind of match.
+    struct Match {
+        var concept: Int
+        var kind: MatchKind
+        var positions: [Int]
+    }
+
+    let concepts: [StemmedConcept]
+    var totalWeight: Double { concepts.reduce(0) { $0 + $1.weight } }
+
+    /// - Parameters:
+    ///   - stem: the index's stemmer.
+    ///   - passageCount: how many passages the index holds.
+    ///   - documentFrequency: how many passages hold a stem.
+    init(plan: QueryPlan, stem: (String) throws -> String, passageCount: Int,
+         documentFrequency: (String) throws -> Int) rethrows
+    {
+        var concepts: [StemmedConcept] = []
+        for concept in plan.concepts {
+            var variants: [(stems: [String], kind: MatchKind)] = []
+            var frequency = 0
+            for variant in concept.variants {
+                let stems = try variant.words.map(stem)
+                // A phrase is at most as common as its rarest word.
+                let phraseFrequency = try stems.map(documentFrequency).min() ?? 0
+                frequency = max(frequency, phraseFrequency)
+                variants.append((stems, variant.kind))
+            }
+            let n = Double(max(passageCount, 1))
+            let weight = log(1 + (n - Double(frequency) + 0.5) / (Double(frequency) + 0.5))
+            concepts.append(StemmedConcept(variants: variants, weight: weight))
+        }
+        self.concepts = concepts
+    }
+
+    /// The concepts a text holds, given as its stems in order.
+    func matches(in stems: [String]) -> [Match] {
+        var positionsByStem: [String: [Int]] = [:]
+        for (position, stem) in stems.enumerated() { positionsByStem[stem, default: []].append(position) }
+        var matches: [Match] = []
+        for (index, concept) in concepts.enumerated() {
+            var best: Match?
+            for variant in concept.variants {
+                let positions = Self.positions(of: variant.stems, in: stems, index: positionsByStem)
+                guard !positions.isEmpty else { continue }
+                if best == nil || variant.kind.weight > best!.kind.weight {
+                    best = Match(concept: index, kind: variant.kind, positions: positions)
+                }
+            }
+            if let best { matches.append(best) }
+        }
+        return matches
+    }
+
+    /// The share of the question's weight that the matches cover, synonyms and corrections counting a little less.
+    func coverage(of matches: [Match]) -> Double {
+        let total = totalWeight
+        guard total > 0 else { return 0 }
+        return matches.reduce(0) { $0 + concepts[$1.concept].weight * $1.kind.weight } / total
+    }
+
+    /// How close together the matched concepts stand: matched concepts over the length of the shortest window
+    /// holding one position of each, from 0 to 1; 0 with fewer than two concepts matched.
+    func proximity(of matches: [Match]) -> Double {
+        guard matches.count >= 2 else { return 0 }
+        var events: [(position: Int, match: Int)] = []
+        for (index, match) in matches.enumerated() {
+            for position in match.positions { events.append((position, index)) }
+        }
+        events.sort { $0.position < $1.position }
+        var counts = [Int](repeating: 0, count: matches.count)
+        var covered = 0
+        var left = 0
+        var shortest = Int.max
+        for right in events.indices {
+            if counts[events[right].match] == 0 { covered += 1 }
+            counts[events[right].match] += 1
+            while covered == matches.count {
+                shortest = min(shortest, events[right].position - events[left].position + 1)
+                counts[events[left].match] -= 1
+                if counts[events[left].match] == 0 { covered -= 1 }
+                left += 1
+            }
+        }
+        return min(1, Double(matches.count) / Double(shortest))
+    }
+
+    private static func positions(of phrase: [String], in stems: [String], index: [String: [Int]]) -> [Int] {
+        guard let first = phrase.first, let starts = index[first] else { return [] }
+        if phrase.count == 1 { return starts }
+        return starts.filter { start in
+            start + phrase.count <= stems.count && Array(stems[start..<start + phrase.count]) == phrase
+        }
+    }
+}

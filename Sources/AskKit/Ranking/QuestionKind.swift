@@ -1,0 +1,89 @@
+/// What a question asks for, read from its wording; answers prefer sentences of the matching shape.
+public enum QuestionKind: String, Sendable, Hashable, Codable {
+    /// "How long…", "how soon…", "how many weeks…": prefers sentences with durations.
+    case duration
+    /// "What is…", "what does … mean": prefers definitions.
+    case definition
+    /// "Is it safe…", "what are the risks…": prefers risk statements.
+    case risk
+    /// "How do I…", "how should I…".
+    case howTo
+    /// "Can I…", "will I…", "is it…".
+    case yesNo
+    case other
+
+    private static let riskWords: Set<String> = [
+        "risk", "risks", "risky", "safe", "safety", "dangerous", "danger", "complication", "complications",
+        "harm", "harmful", "side", "unsafe",
+    ]
+    private static let timeUnits: Set<String> = [
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes",
+    ]
+    private static let auxiliaries: Set<String> = [
+        "is", "are", "can", "could", "do", "does", "did", "will", "would", "should", "shall", "may", "might", "am",
+        "was", "were", "has", "have",
+    ]
+
+    /// Reads the kind of a question.
+    public init(question: String) {
+        let words = WordTokenizer.words(question.prefix(QueryCompiler.maximumCharacters))
+        let text = " " + words.joined(separator: " ") + " "
+        if text.contains(" how long ") || text.contains(" how soon ") || text.contains(" how quickly ")
+            || text.contains(" when can ") || text.contains(" when will ") || text.contains(" how much time ")
+            || (text.contains(" how many ") && words.contains(where: Self.timeUnits.contains))
+        {
+            self = .duration
+        } else if words.contains(where: Self.riskWords.contains) {
+            self = .risk
+        } else if text.hasPrefix(" what is ") || text.hasPrefix(" what are ") || text.hasPrefix(" whats ")
+            || text.hasPrefix(" what s ") || text.hasPrefix(" define ") || text.contains(" mean ")
+            || text.contains(" meaning ")
+        {
+            self = .definition
+        } else if text.hasPrefix(" how ") {
+            self = .howTo
+        } else if let first = words.first, Self.auxiliaries.contains(first) {
+            self = .yesNo
+        } else {
+            self = .other
+        }
+    }
+
+    private static let numberWords: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "few", "several",
+        "a", "couple",
+    ]
+    private static let durationPhrases = [
+        "as soon as possible", "quickly", "right away", "overnight", "immediately", "within", "for a while",
+        "short term", "long term",
+    ]
+    private static let definitionPhrases = [
+        " is a ", " is an ", " is the ", " are a ", " involves ", " refers to ", " called ", " known as ", " means ",
+        " is when ", " occurs when ",
+    ]
+    private static let riskStems: [String] = [
+        "risk", "complication", "side effect", "leak", "infection", "bleed", "damag", "rare", "safe", "clot", "harm",
+        "numb", "danger", "injur",
+    ]
+
+    /// How well a sentence has the shape this kind of question wants, from 0 to 1.
+    func shapeScore(of sentence: String) -> Double {
+        let lowered = " " + sentence.lowercased() + " "
+        switch self {
+        case .duration:
+            let words = WordTokenizer.words(sentence)
+            for (index, word) in words.enumerated() where Self.timeUnits.contains(word) && index > 0 {
+                let before = words[index - 1]
+                if before.allSatisfy(\.isNumber) || Self.numberWords.contains(before) { return 1 }
+            }
+            return Self.durationPhrases.contains(where: lowered.contains) ? 0.6 : 0
+        case .definition:
+            return Self.definitionPhrases.contains(where: lowered.contains) ? 1 : 0
+        case .risk:
+            let found = Self.riskStems.count(where: lowered.contains)
+            return min(1, Double(found) / 2)
+        case .howTo, .yesNo, .other:
+            return 0
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `ask`: short, cited answers from a folder of documents.
+@main
+struct Ask: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ask",
+        abstract: "Short answers quoted from your documents, each sentence cited to its source lines.",
+        discussion: """
+            The index is rebuilt automatically when it is missing or the corpus changed.
+            Defaults: --index ./Index/ask.sqlite (or $ASK_INDEX), --corpus ./Corpus (or $ASK_CORPUS).
+            """,
+        subcommands: [AskQuestion.self, Search.self, IndexCommand.self, Batch.self],
+        defaultSubcommand: AskQuestion.self)
+}

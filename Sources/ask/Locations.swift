@@ -1,0 +1,34 @@
+import ArgumentParser
+import AskKit
+import Foundation
+
+/// The `--index` and `--corpus` options every command takes.
+struct Locations: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The index file.", valueName: "file"))
+    var index: String?
+
+    @Option(name: .long, help: ArgumentHelp("The corpus folder.", valueName: "dir"))
+    var corpus: String?
+
+    var indexURL: URL {
+        URL(fileURLWithPath: index ?? ProcessInfo.processInfo.environment["ASK_INDEX"] ?? "Index/ask.sqlite")
+    }
+
+    var corpusURL: URL {
+        URL(fileURLWithPath: corpus ?? ProcessInfo.processInfo.environment["ASK_CORPUS"] ?? "Corpus")
+    }
+
+    /// Opens the engine, first building or refreshing the index when it is missing or stale (said on stderr).
+    func openEngine() throws -> AskEngine {
+        let refresh = try IndexBuilder().refresh(corpus: corpusURL, index: indexURL, warn: Terminal.warn)
+        switch refresh {
+        case .built(let report, let reason):
+            Terminal.note("\(reason): \(report.summary)")
+        case .synonymsUpdated:
+            Terminal.note("synonyms changed: updated the list stored in the index")
+        case .current, .corpusAbsent:
+            break
+        }
+        return try AskEngine(index: indexURL)
+    }
+}

@@ -1,0 +1,60 @@
+import AskKit
+import Foundation
+
+/// Writing to the terminal: colour only on a terminal and without `NO_COLOR`, corpus text neutralised so that
+/// escape sequences or control characters in a document can never act on the terminal.
+enum Terminal {
+    static let usesColor: Bool = isatty(STDOUT_FILENO) == 1
+        && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+
+    static func bold(_ text: String) -> String { usesColor ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    static func dim(_ text: String) -> String { usesColor ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+    static func highlight(_ text: String) -> String { usesColor ? "\u{1B}[1;33m\(text)\u{1B}[0m" : text }
+
+    /// Text from the corpus or the user with every control character (escape included) replaced by a space.
+    static func safe<Text: StringProtocol>(_ text: Text) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator: " "
+            default: scalar
+            }
+        }))
+    }
+
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("ask: \(safe(message))\n".utf8))
+    }
+
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("ask: warning: \(safe(message))\n".utf8))
+    }
+
+    /// "Title — file, lines 6–8"
+    static func describe(_ passage: Passage) -> String {
+        let lines = passage.lines.lowerBound == passage.lines.upperBound
+            ? "line \(passage.lines.lowerBound)" : "lines \(passage.lines.lowerBound)–\(passage.lines.upperBound)"
+        let location = passage.document == passage.file ? passage.file : "\(passage.file), id \(passage.document)"
+        return safe("\(passage.title) — \(location), \(lines)")
+    }
+
+    /// A passage's text with its highlighted words marked, made safe.
+    static func highlighted(_ hit: Hit) -> String {
+        let text = hit.passage.text
+        var output = ""
+        var position = text.startIndex
+        for range in hit.highlights where range.lowerBound >= position {
+            output += safe(text[position..<range.lowerBound])
+            output += usesColor ? highlight(safe(text[range])) : safe(text[range])
+            position = range.upperBound
+        }
+        return output + safe(text[position...])
+    }
+
+    /// JSON of a value, keys sorted, one line.
+    static func json<Value: Encodable>(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
