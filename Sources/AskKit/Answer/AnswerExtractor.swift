@@ -1,33 +1,54 @@
 /// Picks the answer: one to three sentences copied verbatim from the best passages, or none when the passages
 /// do not really answer the question.
+///
+/// The first sentence is the one that best covers the question (rare concepts weigh more), has the shape the
+/// question asks for (a duration for "how long"), and comes from a well-ranked passage. Each further sentence must
+/// add a concept the answer lacks, continue the sentence before it ("However, …", "Still, …"), or give another
+/// statement of the wanted shape about the same concepts (a second duration, a further risk).
 struct AnswerExtractor: Sendable {
     /// Sentences are taken from this many of the best passages.
     var passagesConsidered = 3
-    /// Below this share of the question's concepts, the best passage does not answer it.
+    /// Below this share of the question's concepts in every passage considered, the corpus does not answer it.
     var minimumPassageCoverage = 0.5
-    /// Below this share, a sentence does not answer it.
+    /// Below this share, the best sentence does not answer it.
     var minimumSentenceCoverage = 0.3
-    /// A second or third sentence must score at least this share of the best sentence's score.
-    var companionShare = 0.75
+    /// A further sentence must add at least this share of the question's concepts (unless it continues one).
+    var minimumGain = 0.1
     var maximumSentences = 3
 
+    /// Words that open a sentence continuing the one before it.
+    private static let connectives: Set<String> = [
+        "however", "still", "but", "also", "then", "this", "these", "they", "it", "both", "instead", "otherwise",
+        "so", "thus", "therefore", "yet", "although", "though", "if", "and", "or", "unlike", "rarely",
+    ]
+
     /// A sentence of a candidate passage, scored.
-    struct Candidate {
+    private struct Candidate {
         var passageRank: Int
         var position: Int
         var text: String
-        var score: Double
+        var base: Double
         var coverage: Double
-        var concepts: Set<Int>
+        var shape: Double
+        var relative: Double
+        var matches: [ConceptMatcher.Match]
+        var continuesPrevious: Bool
+
+        func follows(_ other: Candidate) -> Bool {
+            passageRank == other.passageRank && position == other.position + 1
+        }
     }
 
     /// The chosen sentences, each with the index (into `ranked`) of the passage it came from.
     func sentences(from ranked: [Reranker.Ranked], matcher: ConceptMatcher, kind: QuestionKind,
                    stems: (String) throws -> [String]) rethrows -> [(text: String, passage: Int)]
     {
-        guard let best = ranked.first, best.coverage >= minimumPassageCoverage else { return [] }
+        let considered = Array(ranked.prefix(passagesConsidered))
+        guard let best = considered.first, considered.map(\.coverage).max() ?? 0 >= minimumPassageCoverage else {
+            return []
+        }
         var candidates: [Candidate] = []
-        for (rank, passage) in ranked.prefix(passagesConsidered).enumerated() {
+        for (rank, passage) in considered.enumerated() {
             let relative = best.score > 0 ? passage.score / best.score : 0
             let text = passage.candidate.passage.text
             for (position, range) in SentenceSplitter().sentences(in: text).enumerated() {
@@ -35,35 +56,38 @@ struct AnswerExtractor: Sendable {
                 guard sentence.wordCount >= 4 else { continue }
                 let matches = matcher.matches(in: try stems(sentence))
                 let coverage = matcher.coverage(of: matches)
-                let score = coverage + 0.3 * kind.shapeScore(of: sentence) + 0.25 * relative
+                let shape = kind.shapeScore(of: sentence)
+                let base = coverage + 0.3 * shape + 0.25 * relative + 0.15 * matcher.phraseProximity(of: matches)
+                let firstWord = WordTokenizer.words(sentence.prefix(20)).first ?? ""
                 candidates.append(Candidate(
-                    passageRank: rank, position: position, text: sentence, score: score, coverage: coverage,
-                    concepts: Set(matches.map(\.concept))))
+                    passageRank: rank, position: position, text: sentence, base: base, coverage: coverage,
+                    shape: shape, relative: relative, matches: matches,
+                    continuesPrevious: Self.connectives.contains(firstWord)))
             }
         }
-        guard let top = candidates.max(by: { ($0.score, -$0.passageRank) < ($1.score, -$1.passageRank) }),
-            top.coverage >= minimumSentenceCoverage
+        guard let first = candidates.indices.max(by: { candidates[$0].base < candidates[$1].base }),
+            candidates[first].coverage >= minimumSentenceCoverage
         else { return [] }
 
-        var chosen = [top]
-        var covered = top.concepts
-        // The sentence right after the best one often completes it ("They are safe. Still, any surgery has risks…").
-        if let next = candidates.first(where: { $0.passageRank == top.passageRank && $0.position == top.position + 1 }),
-            next.score >= companionShare * top.score * 0.8 || !next.concepts.isSubset(of: covered)
-        {
-            chosen.append(next)
-            covered.formUnion(next.concepts)
+        var chosen = [first]
+        var covered = candidates[first].matches
+        while chosen.count < maximumSentences {
+            var pick: (index: Int, value: Double)?
+            for (index, candidate) in candidates.enumerated() where !chosen.contains(index) {
+                guard !chosen.contains(where: { candidates[$0].text == candidate.text }) else { continue }
+                let gain = matcher.coverage(of: candidate.matches, beyond: covered)
+                let continues = candidate.continuesPrevious && chosen.contains { candidate.follows(candidates[$0]) }
+                let anotherOfShape = kind.wantsShape && candidate.shape >= 0.5
+                    && candidate.coverage >= 0.8 * candidates[first].coverage
+                guard gain >= minimumGain || continues || anotherOfShape else { continue }
+                let value = gain + 0.3 * candidate.shape + 0.25 * candidate.relative + (continues ? 0.3 : 0)
+                if value > pick?.value ?? -1 { pick = (index, value) }
+            }
+            guard let pick else { break }
+            chosen.append(pick.index)
+            covered += candidates[pick.index].matches
         }
-        for candidate in candidates.sorted(by: { $0.score > $1.score }) where chosen.count < maximumSentences {
-            let isChosen = chosen.contains { $0.passageRank == candidate.passageRank && $0.position == candidate.position }
-            guard !isChosen, candidate.score >= companionShare * top.score,
-                !candidate.concepts.isSubset(of: covered) || candidate.score >= 0.95 * top.score,
-                !chosen.contains(where: { $0.text == candidate.text })
-            else { continue }
-            chosen.append(candidate)
-            covered.formUnion(candidate.concepts)
-        }
-        return chosen
+        return chosen.map { candidates[$0] }
             .sorted { ($0.passageRank, $0.position) < ($1.passageRank, $1.position) }
             .map { ($0.text, $0.passageRank) }
     }

@@ -40,6 +40,8 @@ public struct QueryCompiler: Sendable {
             var concept = Concept(words: [word], variants: [Variant(words: [word], kind: .exact)])
             if let corrected = correct(word), corrected != word {
                 corrections[word] = corrected
+                // A misspelt stop word ("diffrence") is still a stop word.
+                if stopWords.contains(corrected) { continue }
                 let expansions = synonyms.expansions(of: [corrected]) ?? [[corrected]]
                 concept.variants += Self.variants([corrected], expansions, kind: .corrected).map {
                     Variant(words: $0.words, kind: .corrected)

@@ -1,5 +1,7 @@
-/// Words dropped from questions before searching: function words and the filler of spoken questions
-/// ("can I", "what is", "do I need"). They still count when the engine decides what kind of question it is.
+/// Words dropped from questions before searching: function words, the framing of spoken questions
+/// ("can I", "what is the difference between", "when can I start"), and the people a question is asked for
+/// ("my mom", "my husband"), which are never what it asks about. They still count when the engine decides what kind
+/// of question it is.
 public enum StopWords {
     public static let english: Set<String> = [
         "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
@@ -15,6 +17,9 @@ public enum StopWords {
         "why", "will", "with", "would", "you", "your", "yours", "yourself", "d", "ll", "m", "re", "ve", "actually",
         "anything", "something", "someone", "get", "got", "getting", "go", "going", "make", "makes", "take",
         "takes", "give", "gives", "put", "puts", "say", "says", "said", "long", "many", "soon", "ever", "even",
-        "still", "yet",
+        "still", "yet", "difference", "differences", "between", "versus", "vs", "compare", "compared", "start",
+        "starting", "begin", "mom", "mum", "mother", "dad", "father", "husband", "wife", "son", "daughter", "grandma",
+        "grandmother", "grandpa", "grandfather", "parent", "parents", "friend", "sister", "brother", "aunt", "uncle",
+        "really", "without", "exactly", "again", "goes", "went", "gone"
     ]
 }

@@ -9,6 +9,7 @@ struct ConceptMatcher: Sendable {
         var weight: Double
     }
 
+
     /// Where a text holds a concept, and with what kind of match.
     struct Match {
         var concept: Int
@@ -27,6 +28,7 @@ struct ConceptMatcher: Sendable {
          documentFrequency: (String) throws -> Int) rethrows
     {
         var concepts: [StemmedConcept] = []
+        var unknown: [Int] = []
         for concept in plan.concepts {
             var variants: [(stems: [String], kind: MatchKind)] = []
             var frequency = 0
@@ -39,8 +41,13 @@ struct ConceptMatcher: Sendable {
             }
             let n = Double(max(passageCount, 1))
             let weight = log(1 + (n - Double(frequency) + 0.5) / (Double(frequency) + 0.5))
+            if frequency == 0 { unknown.append(concepts.count) }
             concepts.append(StemmedConcept(variants: variants, weight: weight))
         }
+        // A word no passage holds cannot tell passages apart, but a question about it is likely one the corpus does
+        // not answer ("…cost without insurance"): it weighs as much as the weightiest word the index knows.
+        let knownWeights = concepts.indices.filter { !unknown.contains($0) }.map { concepts[$0].weight }
+        for index in unknown { concepts[index].weight = knownWeights.max() ?? 1 }
         self.concepts = concepts
     }
 
@@ -68,6 +75,32 @@ struct ConceptMatcher: Sendable {
         let total = totalWeight
         guard total > 0 else { return 0 }
         return matches.reduce(0) { $0 + concepts[$1.concept].weight * $1.kind.weight } / total
+    }
+
+    /// The share of the question's weight that `matches` add to what `covered` already holds: a concept counts
+    /// only for the part of its weight the covered matches lack (an exact match adds to a synonym match).
+    func coverage(of matches: [Match], beyond covered: [Match]) -> Double {
+        let total = totalWeight
+        guard total > 0 else { return 0 }
+        var gain = 0.0
+        for match in matches {
+            let already = covered.filter { $0.concept == match.concept }.map(\.kind.weight).max() ?? 0
+            gain += concepts[match.concept].weight * max(0, match.kind.weight - already)
+        }
+        return gain / total
+    }
+
+    /// How many of the question's neighbouring concepts ("relieve" "pain") stand within three words of each other,
+    /// as a share of the neighbouring pairs, from 0 to 1.
+    func phraseProximity(of matches: [Match]) -> Double {
+        guard concepts.count >= 2 else { return 0 }
+        let byConcept = Dictionary(matches.map { ($0.concept, $0.positions) }, uniquingKeysWith: { $0 + $1 })
+        var near = 0
+        for concept in 0..<(concepts.count - 1) {
+            guard let left = byConcept[concept], let right = byConcept[concept + 1] else { continue }
+            if left.contains(where: { l in right.contains { abs($0 - l) <= 3 } }) { near += 1 }
+        }
+        return Double(near) / Double(concepts.count - 1)
     }
 
     /// How close together the matched concepts stand: matched concepts over the length of the shortest window

@@ -6,6 +6,8 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
     case definition
     /// "Is it safe…", "what are the risks…": prefers risk statements.
     case risk
+    /// "What is the difference between…", "… versus …": prefers contrasting statements.
+    case comparison
     /// "How do I…", "how should I…".
     case howTo
     /// "Can I…", "will I…", "is it…".
@@ -24,9 +26,13 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
         "was", "were", "has", "have",
     ]
 
-    /// Reads the kind of a question.
-    public init(question: String) {
-        let words = WordTokenizer.words(question.prefix(QueryCompiler.maximumCharacters))
+    private static let comparisonWords: Set<String> = [
+        "difference", "differences", "different", "versus", "vs", "compare", "compared", "comparison", "better",
+        "worse", "between",
+    ]
+
+    /// Reads the kind of a question from its words (lower-cased, typos corrected).
+    public init(words: [String]) {
         let text = " " + words.joined(separator: " ") + " "
         if text.contains(" how long ") || text.contains(" how soon ") || text.contains(" how quickly ")
             || text.contains(" when can ") || text.contains(" when will ") || text.contains(" how much time ")
@@ -35,6 +41,8 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
             self = .duration
         } else if words.contains(where: Self.riskWords.contains) {
             self = .risk
+        } else if words.contains(where: Self.comparisonWords.contains) {
+            self = .comparison
         } else if text.hasPrefix(" what is ") || text.hasPrefix(" what are ") || text.hasPrefix(" whats ")
             || text.hasPrefix(" what s ") || text.hasPrefix(" define ") || text.contains(" mean ")
             || text.contains(" meaning ")
@@ -61,6 +69,10 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
         " is a ", " is an ", " is the ", " are a ", " involves ", " refers to ", " called ", " known as ", " means ",
         " is when ", " occurs when ",
     ]
+    private static let contrastPhrases = [
+        " but ", " instead", " unlike ", " similar to ", " whereas ", " rather than ", " in contrast", " without ",
+        " compared ", " while ", " not used ",
+    ]
     private static let riskStems: [String] = [
         "risk", "complication", "side effect", "leak", "infection", "bleed", "damag", "rare", "safe", "clot", "harm",
         "numb", "danger", "injur",
@@ -82,8 +94,18 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
         case .risk:
             let found = Self.riskStems.count(where: lowered.contains)
             return min(1, Double(found) / 2)
+        case .comparison:
+            return Self.contrastPhrases.contains(where: lowered.contains) ? 1 : 0
         case .howTo, .yesNo, .other:
             return 0
+        }
+    }
+
+    /// True for the kinds whose answers have a recognisable shape.
+    var wantsShape: Bool {
+        switch self {
+        case .duration, .definition, .risk, .comparison: true
+        case .howTo, .yesNo, .other: false
         }
     }
 }

@@ -33,7 +33,7 @@ struct Reranker: Sendable {
             let coverage = matcher.coverage(of: matches)
             let score = weights.bm25 * (bestBM25 > 0 ? candidate.bm25 / bestBM25 : 0)
                 + weights.coverage * coverage
-                + weights.proximity * matcher.proximity(of: matches)
+                + weights.proximity * (matcher.proximity(of: matches) + matcher.phraseProximity(of: matches)) / 2
                 + weights.shape * kind.shapeScore(of: candidate.passage.text)
             ranked.append(Ranked(candidate: candidate, score: score, coverage: coverage, matches: matches,
                                  stems: passageStems))
