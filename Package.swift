@@ -26,8 +26,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AskKitTests",
-            dependencies: ["AskKit"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["AskKit", "ask"]
         ),
     ]
 )

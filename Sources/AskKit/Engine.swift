@@ -128,13 +128,6 @@ public final class AskEngine: Sendable {
         if let expression = plan.ftsExpression {
             let candidates = try IndexStore.candidates(db, matching: expression, limit: max(limit, Self.candidateCount))
             ranked = try reranker.rerank(candidates, matcher: matcher, kind: kind, stems: stemmer.stems)
-            if ProcessInfo.processInfo.environment["ASK_DEBUG"] != nil {
-                FileHandle.standardError.write(Data("COV \(ranked.first?.coverage ?? 0) \(ranked.prefix(3).map(\.coverage).max() ?? 0)\n".utf8))
-                FileHandle.standardError.write(Data("Q \(question) \(plan.concepts.map { $0.words.joined(separator: "_") }) w=\(matcher.concepts.map { String(format: "%.2f", $0.weight) }) \(kind)\n".utf8))
-                for item in ranked.prefix(6) {
-                    FileHandle.standardError.write(Data(String(format: "  %.3f bm=%.2f cov=%.2f %@ %@\n", item.score, item.candidate.bm25, item.coverage, item.candidate.passage.document.prefix(3).description, item.candidate.passage.text.prefix(70).description).utf8))
-                }
-            }
         }
         return Ranking(plan: plan, kind: kind, matcher: matcher, ranked: ranked, stemmer: stemmer)
     }

@@ -71,10 +71,9 @@ public struct Chunker: Sendable {
             }
         } else if let only = leadingHeadings.first {
             title = only
-        } else if let firstHeading = paragraphs.first(where: { $0.kind == .heading })?.text {
-            title = firstHeading
         } else {
-            title = Self.fileStem(document.id)
+            // No heading opens the document: a later heading or the file name stands in, and stays a section.
+            return (paragraphs.first { $0.kind == .heading }?.text ?? Self.fileStem(document.id), sentences)
         }
         for index in sentences.indices where sentences[index].section == title { sentences[index].section = nil }
         return (title, sentences)
