@@ -26,7 +26,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AskKitTests",
-            dependencies: ["AskKit", "ask"]
+            dependencies: ["AskKit", "ask", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

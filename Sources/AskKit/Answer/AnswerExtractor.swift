@@ -87,8 +87,14 @@ struct AnswerExtractor: Sendable {
             chosen.append(pick.index)
             covered += candidates[pick.index].matches
         }
+        // Best sentence first; sentences of one passage stay together, in their reading order.
+        var groupOrder: [Int] = []
+        for index in chosen where !groupOrder.contains(candidates[index].passageRank) {
+            groupOrder.append(candidates[index].passageRank)
+        }
         return chosen.map { candidates[$0] }
-            .sorted { ($0.passageRank, $0.position) < ($1.passageRank, $1.position) }
+            .sorted { (groupOrder.firstIndex(of: $0.passageRank)!, $0.position)
+                < (groupOrder.firstIndex(of: $1.passageRank)!, $1.position) }
             .map { ($0.text, $0.passageRank) }
     }
 }

@@ -4,8 +4,8 @@
 struct Reranker: Sendable {
     /// How much each signal counts in the final score.
     struct Weights: Sendable {
-        var bm25 = 0.35
-        var coverage = 0.45
+        var bm25 = 0.2
+        var coverage = 0.6
         var proximity = 0.1
         var shape = 0.1
     }

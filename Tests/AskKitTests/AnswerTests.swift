@@ -1,0 +1,107 @@
+@testable import AskKit
+import Foundation
+import Testing
+
+@Suite struct AnswerTests {
+    private static let questions = [
+        "how long to heal", "is the cement dangerous", "VCF treatment", "DXA", "what is kyphoplasty",
+        "is vertebroplasty safe", "how do I prepare for the procedure", "can I drive home after the procedure",
+        "what painkillers can I take for a broken back", "how many bones are in the spine",
+        "what happens during vertebroplasty", "when can I lift heavy things again",
+    ]
+
+    @Test(arguments: questions)
+    func everyAnswerSentenceIsAVerbatimSpanOfTheSourceItCites(_ question: String) throws {
+        let answer = try SeedIndex.engine.ask(question)
+        for sentence in answer.sentences {
+            #expect(!sentence.sources.isEmpty)
+            for number in sentence.sources {
+                let source = try #require(answer.sources.first { $0.number == number })
+                #expect(source.passage.text.contains(sentence.text), "\(sentence.text)")
+            }
+        }
+        #expect(answer.text == (answer.sentences.isEmpty ? nil : answer.sentences.map(\.text).joined(separator: " ")))
+        #expect(answer.sources.map(\.number) == Array(1..<(answer.sources.count + 1)))
+    }
+
+    @Test func citedPassagesAreTheIndexedTextOfTheirSourceLines() throws {
+        let answer = try SeedIndex.engine.ask("how long to heal")
+        let passages = SeedPassages.all.values.flatMap { $0 }
+        for source in answer.sources {
+            #expect(passages.contains(source.passage), "\(source.passage.file) \(source.passage.lines)")
+        }
+    }
+
+    @Test func howLongToHealQuotesTheThreeMonthHealing() throws {
+        let answer = try SeedIndex.engine.ask("how long to heal")
+        let text = try #require(answer.text)
+        #expect(text.contains("3 months"))
+        #expect(answer.kind == .duration)
+    }
+
+    @Test func abbreviationsFindTheirPassagesThroughSynonyms() throws {
+        let vcf = try SeedIndex.engine.search("VCF treatment", limit: 3)
+        #expect(vcf.contains { $0.passage.text.lowercased().contains("compression fracture") })
+        let dxa = try SeedIndex.engine.search("DXA", limit: 3)
+        #expect(dxa.first?.passage.text.contains("DEXA") == true)
+        #expect(dxa.first?.highlights.isEmpty == false)
+    }
+
+    @Test func questionsTheCorpusDoesNotAnswerAbstainAndShowTheClosestPassages() throws {
+        let answer = try SeedIndex.engine.ask("how much does a vertebroplasty cost without insurance")
+        #expect(answer.isAbstained && answer.text == nil && answer.sources.isEmpty)
+        #expect(!answer.passages.isEmpty)
+    }
+
+    @Test func theAnswerListsAtLeastTenRankedPassagesWhenThereAreThatMany() throws {
+        let answer = try SeedIndex.engine.ask("what happens during kyphoplasty surgery")
+        #expect(answer.passages.count >= 10)
+        #expect(answer.passages.map(\.rank) == Array(1...answer.passages.count))
+        #expect(zip(answer.passages, answer.passages.dropFirst()).allSatisfy { $0.score >= $1.score })
+    }
+
+    @Test func oneEngineServesConcurrentReaders() async throws {
+        let engine = SeedIndex.engine
+        let expected = try engine.ask("is vertebroplasty safe").text
+        try await withThrowingTaskGroup(of: String?.self) { group in
+            for _ in 0..<16 { group.addTask { try engine.ask("is vertebroplasty safe").text } }
+            for try await text in group { #expect(text == expected) }
+        }
+    }
+}
+
+@Suite struct JSONSchemaTests {
+    @Test func answersEncodeToTheDocumentedSchema() throws {
+        let answer = try SeedIndex.engine.ask("how long to heal")
+        let object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(answer)) as? [String: Any])
+        #expect(object["question"] as? String == "how long to heal")
+        #expect(object["answer"] is String)
+        #expect(object["abstained"] as? Bool == false)
+        let sentence = try #require((object["sentences"] as? [[String: Any]])?.first)
+        #expect(sentence["text"] is String && sentence["sources"] is [Int])
+        let source = try #require((object["sources"] as? [[String: Any]])?.first)
+        #expect(source["n"] as? Int == 1)
+        #expect(source["doc"] is String && source["title"] is String && source["passage"] is String)
+        #expect((source["lines"] as? [Int])?.count == 2)
+        let passage = try #require((object["passages"] as? [[String: Any]])?.first)
+        #expect(passage["rank"] as? Int == 1)
+        #expect(passage["doc"] is String && passage["title"] is String && passage["text"] is String)
+        #expect(passage["score"] is Double && (passage["lines"] as? [Int])?.count == 2)
+    }
+
+    @Test func abstentionsEncodeANullAnswer() throws {
+        let answer = try SeedIndex.engine.ask("how do I bake sourdough bread")
+        let object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(answer)) as? [String: Any])
+        #expect(object["answer"] is NSNull)
+        #expect(object["abstained"] as? Bool == true)
+        #expect((object["sentences"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func answersRoundTripThroughJSON() throws {
+        let answer = try SeedIndex.engine.ask("is vertebroplasty safe")
+        let decoded = try JSONDecoder().decode(Answer.self, from: JSONEncoder().encode(answer))
+        #expect(decoded.text == answer.text)
+        #expect(decoded.sources == answer.sources)
+        #expect(decoded.passages.map(\.passage) == answer.passages.map(\.passage))
+    }
+}

@@ -1,0 +1,86 @@
+@testable import AskKit
+import Foundation
+import Testing
+
+@Suite struct ReaderTests {
+    @Test func markdownKeepsHeadingsAndVisibleTextOnly() throws {
+        let text = """
+            ---
+            title: front matter
+            ---
+            # Kyphoplasty Guide
+
+            A **balloon** is used. See [the guide](https://example.org) and ![a picture](x.png) `code`.
+
+            ```
+            let hidden = true
+            ```
+            - First item
+            """
+        let document = try #require(MarkdownReader().read(text, file: "g.md").documents.first)
+        #expect(document.statedTitle == "Kyphoplasty Guide")
+        let lines = document.lines.filter { !$0.text.isEmpty }
+        #expect(lines.first?.isMarkedHeading == true)
+        #expect(lines.contains { $0.text == "A balloon is used. See the guide and  code." && $0.number == 6 })
+        #expect(!lines.contains { $0.text.contains("hidden") || $0.text.contains("front matter") })
+        #expect(lines.contains { $0.text == "• First item" })
+    }
+
+    @Test func htmlDropsScriptsStylesAndNavigationAndDecodesEntities() throws {
+        let html = """
+            <html><head><title>Bone &amp; Spine</title><style>p { color: red }</style></head>
+            <body><nav><a href="/">Home</a></nav>
+            <h2>Risks</h2>
+            <p>Cement may leak &mdash; rarely.<script>alert("x")</script></p>
+            <p>Caf&eacute; &#233; &#x2014; done</p>
+            </body></html>
+            """
+        let document = try #require(HTMLReader().read(html, file: "p.html").documents.first)
+        #expect(document.statedTitle == "Bone & Spine")
+        let texts = document.lines.map(\.text)
+        #expect(texts.contains("Risks"))
+        #expect(document.lines.first { $0.text == "Risks" }?.isMarkedHeading == true)
+        #expect(texts.contains("Cement may leak — rarely."))
+        #expect(texts.contains("Café é — done"))
+        #expect(!texts.joined().contains("alert") && !texts.joined().contains("color") && !texts.joined().contains("Home"))
+        #expect(document.lines.first { $0.text == "Risks" }?.number == 3)
+    }
+
+    @Test func jsonLinesGivesOneDocumentPerLineAndWarnsAboutBadLines() {
+        let text = """
+            {"_id": "a1", "title": "First", "text": "Alpha text."}
+            not json
+            {"id": 7, "text": "Seven."}
+            """
+        let result = JSONLinesReader().read(text, file: "c.jsonl")
+        #expect(result.documents.map(\.id) == ["a1", "7"])
+        #expect(result.documents[0].statedTitle == "First")
+        #expect(result.documents[1].lines.first?.number == 3)
+        #expect(result.warnings.count == 1 && result.warnings[0].contains("c.jsonl:2"))
+    }
+
+    @Test func unusableFilesAreSkippedWithAReasonAndTheRestIsRead() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("good.txt", "Kyphoplasty restores the height of the vertebra.")
+        try folder.write("empty.txt", "")
+        try folder.write("blank.md", "  \n\n ")
+        try folder.write("binary.txt", Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]))
+        try folder.write("latin1.txt", Data([0x63, 0x61, 0x66, 0xE9, 0x20, 0x61]))
+        try folder.write("image.png", Data([1, 2, 3]))
+        try folder.write("utf16.txt", Data([0xFF, 0xFE]) + "Hello there".data(using: .utf16LittleEndian)!)
+        try folder.write(".hidden.txt", "never read")
+        var skipped: [String: String] = [:]
+        var read: [String] = []
+        for entry in try CorpusFolder(folder.url).entries() {
+            switch CorpusReader().read(entry) {
+            case .read(let file, _): read.append(file.path)
+            case .skipped(let file): skipped[file.path] = file.reason
+            }
+        }
+        #expect(read.sorted() == ["good.txt", "utf16.txt"])
+        #expect(skipped == [
+            "empty.txt": "empty file", "blank.md": "empty file", "binary.txt": "binary file",
+            "latin1.txt": "not UTF-8 text", "image.png": "unsupported file type",
+        ])
+    }
+}
