@@ -9,8 +9,10 @@ import GRDB
 /// print(answer.text ?? "No answer in the corpus.")
 /// ```
 public final class AskEngine: Sendable {
-    /// How many passages full-text search hands to the reranker.
+    /// How many passages full-text search hands to the reranker, at least.
     public static let candidateCount = 50
+    /// At most this many passages are reranked; further ones keep their BM25 order below them.
+    public static let rerankDepth = 100
 
     /// The index file.
     public var indexURL: URL { store.url }
@@ -37,6 +39,22 @@ public final class AskEngine: Sendable {
         try store.read { db in
             let ranking = try rank(query, db: db, limit: max(limit, 1))
             return ranking.hits(limit: limit)
+        }
+    }
+
+    /// The documents that best match a query, best first; a document scores as its best passage.
+    public func searchDocuments(_ query: String, limit: Int = 10) throws -> [DocumentHit] {
+        try store.read { db in
+            let ranking = try rank(query, db: db, limit: max(limit, 1) * 5)
+            var hits: [DocumentHit] = []
+            var seen = Set<String>()
+            for item in ranking.ranked where !seen.contains(item.candidate.passage.document) {
+                seen.insert(item.candidate.passage.document)
+                hits.append(DocumentHit(rank: hits.count + 1, document: item.candidate.passage.document,
+                                        score: item.score, bestPassage: item.candidate.passage))
+                if hits.count == limit { break }
+            }
+            return hits
         }
     }
 
@@ -127,7 +145,8 @@ public final class AskEngine: Sendable {
         var ranked: [Reranker.Ranked] = []
         if let expression = plan.ftsExpression {
             let candidates = try IndexStore.candidates(db, matching: expression, limit: max(limit, Self.candidateCount))
-            ranked = try reranker.rerank(candidates, matcher: matcher, kind: kind, stems: stemmer.stems)
+            ranked = try reranker.rerank(
+                candidates, depth: Self.rerankDepth, matcher: matcher, kind: kind, stems: stemmer.stems)
         }
         return Ranking(plan: plan, kind: kind, matcher: matcher, ranked: ranked, stemmer: stemmer)
     }

@@ -10,6 +10,6 @@ struct Ask: ParsableCommand {
             The index is rebuilt automatically when it is missing or the corpus changed.
             Defaults: --index ./Index/ask.sqlite (or $ASK_INDEX), --corpus ./Corpus (or $ASK_CORPUS).
             """,
-        subcommands: [AskQuestion.self, Search.self, IndexCommand.self, Batch.self],
+        subcommands: [AskQuestion.self, Search.self, IndexCommand.self, Batch.self, Run.self, Eval.self],
         defaultSubcommand: AskQuestion.self)
 }

@@ -27,15 +27,9 @@ struct Batch: ParsableCommand {
     }
 
     func run() throws {
-        let data: Data
-        do {
-            data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile()
-                : try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw AskError.fileUnreadable(file, reason: "no such file or not readable")
-        }
+        let text = try Terminal.readText(file)
         let engine = try locations.openEngine()
-        for (number, line) in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).enumerated() {
+        for (number, line) in text.split(whereSeparator: \.isNewline).enumerated() {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                 let question = (object["question"] ?? object["text"]) as? String
             else {

@@ -51,6 +51,25 @@ enum Terminal {
         return output + safe(text[position...])
     }
 
+    /// The text of a file, or of standard input for `-`.
+    static func readText(_ path: String) throws -> String {
+        if path == "-" { return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AskError.fileUnreadable(path, reason: "no such file, or not readable")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Writes text to a file, or to standard output for `-`.
+    static func writeText(_ text: String, to path: String) throws {
+        if path == "-" { return print(text, terminator: "") }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw AskError.fileUnreadable(path, reason: "cannot write it")
+        }
+    }
+
     /// JSON of a value, keys sorted, one line.
     static func json<Value: Encodable>(_ value: Value) throws -> String {
         let encoder = JSONEncoder()

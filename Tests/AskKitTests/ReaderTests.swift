@@ -71,7 +71,7 @@ import Testing
         try folder.write(".hidden.txt", "never read")
         var skipped: [String: String] = [:]
         var read: [String] = []
-        for entry in try CorpusFolder(folder.url).entries() {
+        for entry in try Corpus(folder.url).entries() {
             switch CorpusReader().read(entry) {
             case .read(let file, _): read.append(file.path)
             case .skipped(let file): skipped[file.path] = file.reason

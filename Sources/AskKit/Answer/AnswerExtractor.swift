@@ -7,7 +7,7 @@
 /// statement of the wanted shape about the same concepts (a second duration, a further risk).
 struct AnswerExtractor: Sendable {
     /// Sentences are taken from this many of the best passages.
-    var passagesConsidered = 3
+    var passagesConsidered = 5
     /// Below this share of the question's concepts in every passage considered, the corpus does not answer it.
     var minimumPassageCoverage = 0.5
     /// Below this share, the best sentence does not answer it.

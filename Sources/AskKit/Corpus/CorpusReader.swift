@@ -33,17 +33,24 @@ public struct CorpusReader: Sendable {
     }
 
     /// Reads one file of the folder. Never throws: what cannot be read is reported as skipped.
-    public func read(_ entry: CorpusFolder.Entry) -> Outcome {
+    public func read(_ entry: Corpus.Entry) -> Outcome {
         func skip(_ reason: String) -> Outcome { .skipped(SkippedFile(path: entry.path, reason: reason)) }
         if entry.isSymbolicLink { return skip("symbolic link, not followed") }
         guard let reader = DocumentReaders.reader(forFileNamed: entry.path, among: readers) else {
             return skip("unsupported file type")
         }
-        let data: Data
+        var data: Data
         do {
             data = try Data(contentsOf: entry.url)
         } catch {
             return skip("unreadable: \(Self.describe(error))")
+        }
+        let contentHash = StableHasher.hash(data)
+        if entry.path.lowercased().hasSuffix(".gz") {
+            guard Gzip.isCompressed(data), let inflated = try? Gzip.decompress(data) else {
+                return skip("not valid gzip data")
+            }
+            data = inflated
         }
         if data.isEmpty { return skip("empty file") }
         guard let text = Self.decode(data) else {
@@ -54,7 +61,7 @@ public struct CorpusReader: Sendable {
         if result.documents.isEmpty {
             return skip(result.warnings.first ?? "no documents found")
         }
-        let file = ReadFile(path: entry.path, contentHash: StableHasher.hash(data), documents: result.documents)
+        let file = ReadFile(path: entry.path, contentHash: contentHash, documents: result.documents)
         return .read(file, warnings: result.warnings)
     }
 

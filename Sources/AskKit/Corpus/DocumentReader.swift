@@ -31,10 +31,12 @@ public enum DocumentReaders {
         PlainTextReader(), MarkdownReader(), HTMLReader(), JSONLinesReader(),
     ]
 
-    /// The reader for a file name, or `nil` when no reader handles its extension.
+    /// The reader for a file name, or `nil` when no reader handles its extension. A `.gz` suffix is looked through:
+    /// `corpus.jsonl.gz` is read as JSON Lines.
     public static func reader(forFileNamed name: String, among readers: [any DocumentReader] = standard)
         -> (any DocumentReader)?
     {
+        let name = name.lowercased().hasSuffix(".gz") ? String(name.dropLast(3)) : name
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
         let fileExtension = name[name.index(after: dot)...].lowercased()
         return readers.first { $0.fileExtensions.contains(fileExtension) }

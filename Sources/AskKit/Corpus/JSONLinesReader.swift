@@ -19,7 +19,7 @@ public struct JSONLinesReader: DocumentReader {
             let body = (object["text"] ?? object["contents"]) as? String ?? ""
             let title = (object["title"] as? String).flatMap { $0.isEmpty ? nil : $0 }
             let lines = body.numberedLines().map { SourceLine(number: line.number, text: $0.text) }
-            result.documents.append(SourceDocument(id: id, file: file, statedTitle: title, lines: lines))
+            result.documents.append(SourceDocument(id: id, file: file, statedTitle: title, lines: lines, isRecord: true))
         }
         return result
     }

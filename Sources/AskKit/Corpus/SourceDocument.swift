@@ -27,11 +27,14 @@ public struct SourceDocument: Sendable, Hashable {
     public var statedTitle: String?
     /// The document's lines with their source line numbers.
     public var lines: [SourceLine]
+    /// True for a record of a collection (a `.jsonl` line), which its makers already cut to a retrieval unit.
+    public var isRecord: Bool
 
-    public init(id: String, file: String, statedTitle: String? = nil, lines: [SourceLine]) {
+    public init(id: String, file: String, statedTitle: String? = nil, lines: [SourceLine], isRecord: Bool = false) {
         self.id = id
         self.file = file
         self.statedTitle = statedTitle
         self.lines = lines
+        self.isRecord = isRecord
     }
 }

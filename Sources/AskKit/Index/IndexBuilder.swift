@@ -14,11 +14,14 @@ import GRDB
 public struct IndexBuilder: Sendable {
     /// How documents are cut into passages.
     public var chunker: Chunker
+    /// How records of a collection (`.jsonl` lines) are cut into passages.
+    public var recordChunker: Chunker
     /// How corpus files are read.
     public var reader: CorpusReader
 
-    public init(chunker: Chunker = Chunker(), reader: CorpusReader = CorpusReader()) {
+    public init(chunker: Chunker = Chunker(), recordChunker: Chunker = .records, reader: CorpusReader = CorpusReader()) {
         self.chunker = chunker
+        self.recordChunker = recordChunker
         self.reader = reader
     }
 
@@ -29,7 +32,7 @@ public struct IndexBuilder: Sendable {
     @discardableResult
     public func build(corpus: URL, into index: URL, warn: (String) -> Void = { _ in }) throws -> BuildReport {
         let start = Date()
-        let folder = CorpusFolder(corpus)
+        let folder = Corpus(corpus)
         let fingerprint = try folder.fingerprint()
         var files: [ReadFile] = []
         var report = BuildReport(files: 0, documents: 0, passages: 0, skipped: [], warnings: [], seconds: 0)
@@ -73,7 +76,7 @@ public struct IndexBuilder: Sendable {
 
     /// Replaces the synonym list stored in an index with the corpus's `synonyms.txt`, without re-reading documents.
     public func updateSynonyms(from corpus: URL, in index: URL) throws {
-        let folder = CorpusFolder(corpus)
+        let folder = Corpus(corpus)
         let synonyms = try Self.readSynonyms(folder)
         do {
             let queue = try DatabaseQueue(path: index.path)
@@ -88,8 +91,8 @@ public struct IndexBuilder: Sendable {
         }
     }
 
-    static func synonymsFingerprint(_ folder: CorpusFolder) -> String {
-        StableHasher.hash((try? Data(contentsOf: folder.synonymsURL)) ?? Data())
+    static func synonymsFingerprint(_ corpus: Corpus) -> String {
+        StableHasher.hash(corpus.synonymsURL.flatMap { try? Data(contentsOf: $0) } ?? Data())
     }
 
     // MARK: - Writing
@@ -140,7 +143,7 @@ public struct IndexBuilder: Sendable {
         for file in files {
             try fileStatement.execute(arguments: [file.path, file.contentHash])
             for document in file.documents {
-                let documentPassages = chunker.passages(of: document)
+                let documentPassages = (document.isRecord ? recordChunker : chunker).passages(of: document)
                 let title = documentPassages.first?.title ?? document.statedTitle ?? document.id
                 try documentStatement.execute(arguments: [document.id, document.file, title])
                 let documentID = db.lastInsertedRowID
@@ -197,10 +200,10 @@ public struct IndexBuilder: Sendable {
         try db.execute(sql: "INSERT OR REPLACE INTO build_info(key, value) VALUES (?, ?)", arguments: [key, value])
     }
 
-    private static func readSynonyms(_ folder: CorpusFolder) throws -> SynonymMap {
-        guard FileManager.default.fileExists(atPath: folder.synonymsURL.path) else { return SynonymMap() }
-        guard let data = try? Data(contentsOf: folder.synonymsURL), let text = String(data: data, encoding: .utf8) else {
-            throw AskError.fileUnreadable(folder.synonymsURL.path, reason: "not readable UTF-8 text")
+    private static func readSynonyms(_ corpus: Corpus) throws -> SynonymMap {
+        guard let url = corpus.synonymsURL, FileManager.default.fileExists(atPath: url.path) else { return SynonymMap() }
+        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+            throw AskError.fileUnreadable(url.path, reason: "not readable UTF-8 text")
         }
         return SynonymMap(parsing: text)
     }
@@ -238,10 +241,8 @@ extension IndexBuilder {
     /// A damaged file or another program's file at `index` is never overwritten: the error is thrown.
     @discardableResult
     public func refresh(corpus: URL, index: URL, warn: (String) -> Void = { _ in }) throws -> Refresh {
-        let folder = CorpusFolder(corpus)
-        var isDirectory: ObjCBool = false
-        let corpusExists = FileManager.default.fileExists(atPath: folder.url.path, isDirectory: &isDirectory)
-            && isDirectory.boolValue
+        let folder = Corpus(corpus)
+        let corpusExists = folder.exists
         let reason: String
         do {
             let info = try IndexStore(url: index).info

@@ -10,8 +10,9 @@ struct IndexStore: Sendable {
         var bm25: Double
     }
 
-    /// BM25 weights of the title, section and body columns.
-    static let columnWeights = (title: 1.0, section: 2.0, body: 1.0)
+    /// BM25 weights of the title, section and body columns. Title 3: MedQuAD dev nDCG@10 0.601 → 0.657 with BM25
+    /// alone (its documents share topic titles); section 2 measured best on the seed questions.
+    static let columnWeights = (title: 3.0, section: 2.0, body: 1.0)
 
     let url: URL
     let info: IndexInfo

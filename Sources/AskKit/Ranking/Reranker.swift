@@ -14,30 +14,36 @@ struct Reranker: Sendable {
     struct Ranked: Sendable {
         var candidate: IndexStore.Candidate
         var score: Double
+        /// The share of the question's concepts the passage's own text (section and body) holds: what decides
+        /// whether it answers. Ranking also counts the document title, which says what the passage is about.
         var coverage: Double
-        var matches: [ConceptMatcher.Match]
-        /// The stems of ``Passage/section`` and ``Passage/text``, in order.
-        var stems: [String]
     }
 
     var weights = Weights()
 
-    func rerank(_ candidates: [IndexStore.Candidate], matcher: ConceptMatcher, kind: QuestionKind,
+    /// Reranks the first `depth` candidates (in BM25 order); the rest follow in BM25 order, scored below them.
+    func rerank(_ candidates: [IndexStore.Candidate], depth: Int, matcher: ConceptMatcher, kind: QuestionKind,
                 stems: (String) throws -> [String]) rethrows -> [Ranked]
     {
         let bestBM25 = candidates.map(\.bm25).max() ?? 1
         var ranked: [Ranked] = []
-        for candidate in candidates {
-            let passageStems = try stems((candidate.passage.section ?? "") + " " + candidate.passage.text)
-            let matches = matcher.matches(in: passageStems)
-            let coverage = matcher.coverage(of: matches)
+        for candidate in candidates.prefix(depth) {
+            let passage = candidate.passage
+            let textStems = try stems((passage.section ?? "") + " " + passage.text)
+            let matches = matcher.matches(in: try stems(passage.title) + textStems)
             let score = weights.bm25 * (bestBM25 > 0 ? candidate.bm25 / bestBM25 : 0)
-                + weights.coverage * coverage
+                + weights.coverage * matcher.coverage(of: matches)
                 + weights.proximity * (matcher.proximity(of: matches) + matcher.phraseProximity(of: matches)) / 2
                 + weights.shape * kind.shapeScore(of: candidate.passage.text)
-            ranked.append(Ranked(candidate: candidate, score: score, coverage: coverage, matches: matches,
-                                 stems: passageStems))
+            ranked.append(Ranked(candidate: candidate, score: score,
+                                 coverage: matcher.coverage(of: matcher.matches(in: textStems))))
         }
-        return ranked.sorted { ($0.score, $1.candidate.id) > ($1.score, $0.candidate.id) }
+        ranked.sort { ($0.score, $1.candidate.id) > ($1.score, $0.candidate.id) }
+        var floor = ranked.last?.score ?? 0
+        for candidate in candidates.dropFirst(depth) {
+            floor -= 1e-6
+            ranked.append(Ranked(candidate: candidate, score: floor, coverage: 0))
+        }
+        return ranked
     }
 }

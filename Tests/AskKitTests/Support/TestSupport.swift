@@ -59,7 +59,7 @@ enum SeedIndex {
 enum SeedPassages {
     static let all: [String: [Passage]] = {
         var passages: [String: [Passage]] = [:]
-        for entry in try! CorpusFolder(Repository.corpus).entries() {
+        for entry in try! Corpus(Repository.corpus).entries() {
             guard case .read(let file, _) = CorpusReader().read(entry) else { continue }
             passages[file.path] = file.documents.flatMap { Chunker().passages(of: $0) }
         }

@@ -1,23 +1,33 @@
 import Foundation
 
-/// A corpus folder: the files in it that the engine reads, and the synonyms file beside them.
+/// A corpus: a folder of documents (with its synonyms file), or one file such as a BEIR `corpus.jsonl.gz`.
 ///
-/// Files and folders whose names start with a dot are ignored, and so is `synonyms.txt` at the top, which holds
-/// the synonym list rather than a document. Symbolic links are not followed, so a scan never leaves the folder
-/// and never loops; each one is reported as skipped.
-public struct CorpusFolder: Sendable {
+/// In a folder, files and folders whose names start with a dot are ignored, and so is `synonyms.txt` at the top,
+/// which holds the synonym list rather than a document. Symbolic links are not followed, so a scan never leaves the
+/// folder and never loops; each one is reported as skipped. Files ending in `.gz` are read decompressed.
+public struct Corpus: Sendable {
     /// The name of the synonyms file at the top of a corpus folder.
     public static let synonymsFileName = "synonyms.txt"
 
-    /// The folder.
+    /// The folder or file.
     public let url: URL
 
     public init(_ url: URL) {
         self.url = url.standardizedFileURL
     }
 
-    /// The synonyms file of this corpus, whether or not it exists.
-    public var synonymsURL: URL { url.appendingPathComponent(Self.synonymsFileName) }
+    /// True when the corpus exists, as a folder or a file.
+    public var exists: Bool { FileManager.default.fileExists(atPath: url.path) }
+
+    /// The synonyms file of a folder corpus, whether or not it exists; `nil` for a one-file corpus.
+    public var synonymsURL: URL? {
+        isFolder ? url.appendingPathComponent(Self.synonymsFileName) : nil
+    }
+
+    private var isFolder: Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
 
     /// A file found in the folder.
     public struct Entry: Sendable, Hashable {
@@ -29,13 +39,16 @@ public struct CorpusFolder: Sendable {
         public var isSymbolicLink: Bool
     }
 
-    /// The files of the folder, sorted by relative path.
-    /// - Throws: ``AskError/corpusMissing(_:)`` when the folder does not exist or is not a folder.
+    /// The files of the corpus, sorted by relative path (for a one-file corpus, that file, named by its name).
+    /// - Throws: ``AskError/corpusMissing(_:)`` when nothing exists at the corpus's path.
     public func entries() throws -> [Entry] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue
-        else { throw AskError.corpusMissing(url.path) }
         let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey, .contentModificationDateKey]
+        guard exists else { throw AskError.corpusMissing(url.path) }
+        guard isFolder else {
+            let values = try? url.resourceValues(forKeys: Set(keys))
+            return [Entry(path: url.lastPathComponent, url: url, size: values?.fileSize ?? 0,
+                          modified: values?.contentModificationDate ?? .distantPast, isSymbolicLink: false)]
+        }
         guard let enumerator = FileManager.default.enumerator(
             at: url, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
         else { throw AskError.corpusMissing(url.path) }
