@@ -40,18 +40,23 @@ enum Boilerplate {
 
     private static let citationPhrases = ["available at", "retrieved from", "doi:"]
 
+    /// Navigation, controls and trailer markers are short: longer lines are never checked against the lists.
+    private static let longestListedLine = 120
+
     static func isNavigation(_ line: String) -> Bool {
+        guard line.utf8.count <= longestListedLine else { return false }
         let key = normalized(line)
         if key.isEmpty { return false }
         if navigationLines.contains(key) || isCounter(key) { return true }
         guard key.split(separator: " ").count <= 12 else { return false }
         if navigationPrefixes.contains(where: key.hasPrefix) { return true }
-        if key.contains("sign in") || key.contains("sign up") || key.contains("log in") { return true }
+        if key.containsBytes("sign in") || key.containsBytes("sign up") || key.containsBytes("log in") { return true }
         // A byline: "by EBSCO Medical Review Board".
         return key.hasPrefix("by ") && key.split(separator: " ").count <= 8 && !line.hasTerminalPunctuation
     }
 
     static func startsTrailer(_ line: String) -> Bool {
+        guard line.utf8.count <= longestListedLine else { return false }
         let key = normalized(line)
         return trailerLines.contains(key) || trailerPrefixes.contains(where: key.hasPrefix)
     }
@@ -59,13 +64,13 @@ enum Boilerplate {
     /// A sentence that is a notice (disclaimer, link, site text) rather than content.
     static func isNotice(_ sentence: String) -> Bool {
         let lowered = sentence.lowercased()
-        return noticePhrases.contains(where: lowered.contains)
+        return noticePhrases.contains(where: lowered.containsBytes)
     }
 
     /// A paragraph that is a bibliographic reference.
     static func isCitation(_ paragraph: String) -> Bool {
         let lowered = paragraph.lowercased()
-        if citationPhrases.contains(where: lowered.contains) { return true }
+        if citationPhrases.contains(where: lowered.containsBytes) { return true }
         // "Accessed June 26, 2018."
         guard let accessed = lowered.range(of: "accessed ") else { return false }
         return lowered[accessed.upperBound...].prefix(24).contains { $0.isNumber }

@@ -36,8 +36,40 @@ struct Paragraph: Sendable, Hashable {
 }
 
 extension StringProtocol {
-    /// The number of words: runs of characters between whitespace that hold a letter or a digit.
+    /// The number of words: runs of characters between whitespace that hold a letter or a digit (any non-ASCII
+    /// character counts as one). Counted on UTF-8 bytes: this runs for every line of every document.
     var wordCount: Int {
-        split(whereSeparator: \.isWhitespace).count { $0.contains { $0.isLetter || $0.isNumber } }
+        var count = 0
+        var inRun = false
+        var runHasWordCharacter = false
+        for byte in utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if inRun && runHasWordCharacter { count += 1 }
+                inRun = false
+                runHasWordCharacter = false
+            } else {
+                inRun = true
+                if byte >= 0x80 || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
+                    runHasWordCharacter = true
+                }
+            }
+        }
+        return inRun && runHasWordCharacter ? count + 1 : count
+    }
+
+    /// True when the UTF-8 bytes of `needle` occur in the string: a plain byte search, much faster than
+    /// Foundation's locale-aware `contains` for the lower-cased phrase lists of the passage builder.
+    func containsBytes(_ needle: String) -> Bool {
+        let needle = Array(needle.utf8)
+        guard let first = needle.first else { return true }
+        let haystack = Array(utf8)
+        guard haystack.count >= needle.count else { return false }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first && haystack[index..<index + needle.count].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
     }
 }

@@ -73,20 +73,36 @@ struct ParagraphAssembler {
         return result
     }
 
+    /// The line with control and format characters removed and every run of spaces (of any kind) made one space,
+    /// trimmed. One pass over the scalars; this runs for every line of every document.
     private static func normalize(_ text: String) -> String {
-        var cleaned = ""
-        cleaned.reserveCapacity(text.utf8.count)
+        var cleaned = String.UnicodeScalarView()
+        var pendingSpace = false
         for scalar in text.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .control, .format, .surrogate, .privateUse, .unassigned:
-                if scalar == "\t" { cleaned.unicodeScalars.append(" ") }
-            case .spaceSeparator, .lineSeparator, .paragraphSeparator:
-                cleaned.unicodeScalars.append(" ")
-            default:
-                cleaned.unicodeScalars.append(scalar)
+            let isSpace: Bool
+            let keep: Bool
+            if scalar.isASCII {
+                isSpace = scalar == " " || scalar == "\t"
+                keep = scalar.value >= 0x20 && scalar.value != 0x7F
+            } else {
+                switch scalar.properties.generalCategory {
+                case .spaceSeparator, .lineSeparator, .paragraphSeparator:
+                    (isSpace, keep) = (true, false)
+                case .control, .format, .surrogate, .privateUse, .unassigned:
+                    (isSpace, keep) = (false, false)
+                default:
+                    (isSpace, keep) = (false, true)
+                }
+            }
+            if isSpace {
+                pendingSpace = !cleaned.isEmpty
+            } else if keep {
+                if pendingSpace { cleaned.append(" ") }
+                pendingSpace = false
+                cleaned.append(scalar)
             }
         }
-        return cleaned.collapsingWhitespace()
+        return String(cleaned)
     }
 
     // MARK: - Joining
