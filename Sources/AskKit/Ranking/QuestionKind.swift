@@ -34,9 +34,9 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
     /// Reads the kind of a question from its words (lower-cased, typos corrected).
     public init(words: [String]) {
         let text = " " + words.joined(separator: " ") + " "
-        if text.contains(" how long ") || text.contains(" how soon ") || text.contains(" how quickly ")
-            || text.contains(" when can ") || text.contains(" when will ") || text.contains(" how much time ")
-            || (text.contains(" how many ") && words.contains(where: Self.timeUnits.contains))
+        if text.containsBytes(" how long ") || text.containsBytes(" how soon ") || text.containsBytes(" how quickly ")
+            || text.containsBytes(" when can ") || text.containsBytes(" when will ") || text.containsBytes(" how much time ")
+            || (text.containsBytes(" how many ") && words.contains(where: Self.timeUnits.contains))
         {
             self = .duration
         } else if words.contains(where: Self.riskWords.contains) {
@@ -44,8 +44,8 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
         } else if words.contains(where: Self.comparisonWords.contains) {
             self = .comparison
         } else if text.hasPrefix(" what is ") || text.hasPrefix(" what are ") || text.hasPrefix(" whats ")
-            || text.hasPrefix(" what s ") || text.hasPrefix(" define ") || text.contains(" mean ")
-            || text.contains(" meaning ")
+            || text.hasPrefix(" what s ") || text.hasPrefix(" define ") || text.containsBytes(" mean ")
+            || text.containsBytes(" meaning ")
         {
             self = .definition
         } else if text.hasPrefix(" how ") {
@@ -88,14 +88,14 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
                 let before = words[index - 1]
                 if before.allSatisfy(\.isNumber) || Self.numberWords.contains(before) { return 1 }
             }
-            return Self.durationPhrases.contains(where: lowered.contains) ? 0.6 : 0
+            return Self.durationPhrases.contains(where: lowered.containsBytes) ? 0.6 : 0
         case .definition:
-            return Self.definitionPhrases.contains(where: lowered.contains) ? 1 : 0
+            return Self.definitionPhrases.contains(where: lowered.containsBytes) ? 1 : 0
         case .risk:
-            let found = Self.riskStems.count(where: lowered.contains)
+            let found = Self.riskStems.count(where: lowered.containsBytes)
             return min(1, Double(found) / 2)
         case .comparison:
-            return Self.contrastPhrases.contains(where: lowered.contains) ? 1 : 0
+            return Self.contrastPhrases.contains(where: lowered.containsBytes) ? 1 : 0
         case .howTo, .yesNo, .other:
             return 0
         }
