@@ -51,10 +51,13 @@ struct AnswerExtractor: Sendable {
         for (rank, passage) in considered.enumerated() {
             let relative = best.score > 0 ? passage.score / best.score : 0
             let text = passage.candidate.passage.text
+            // A sentence is read under its heading: "How do I prepare for the procedure?" makes each sentence below
+            // it about preparing.
+            let sectionStems = try stems(passage.candidate.passage.section ?? "")
             for (position, range) in SentenceSplitter().sentences(in: text).enumerated() {
                 let sentence = String(text[range])
                 guard sentence.wordCount >= 4 else { continue }
-                let matches = matcher.matches(in: try stems(sentence))
+                let matches = matcher.matches(in: sectionStems + (try stems(sentence)))
                 let coverage = matcher.coverage(of: matches)
                 let shape = kind.shapeScore(of: sentence)
                 let base = coverage + 0.3 * shape + 0.25 * relative + 0.15 * matcher.phraseProximity(of: matches)
@@ -76,7 +79,10 @@ struct AnswerExtractor: Sendable {
             for (index, candidate) in candidates.enumerated() where !chosen.contains(index) {
                 guard !chosen.contains(where: { candidates[$0].text == candidate.text }) else { continue }
                 let gain = matcher.coverage(of: candidate.matches, beyond: covered)
-                let continues = candidate.continuesPrevious && chosen.contains { candidate.follows(candidates[$0]) }
+                // The next sentence continues a chosen one when it opens with a connective ("However, …") or, for
+                // questions with an answer shape, has that shape too (the next step of instructions, a further risk).
+                let continues = (candidate.continuesPrevious || (kind.wantsShape && candidate.shape >= 0.5))
+                    && chosen.contains { candidate.follows(candidates[$0]) }
                 let anotherOfShape = kind.wantsShape && candidate.shape >= 0.5
                     && candidate.coverage >= 0.8 * candidates[first].coverage
                 guard gain >= minimumGain || continues || anotherOfShape else { continue }

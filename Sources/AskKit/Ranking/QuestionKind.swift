@@ -8,7 +8,7 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
     case risk
     /// "What is the difference between…", "… versus …": prefers contrasting statements.
     case comparison
-    /// "How do I…", "how should I…".
+    /// "How do I…", "how should I…": prefers advice and instructions.
     case howTo
     /// "Can I…", "will I…", "is it…".
     case yesNo
@@ -73,6 +73,10 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
         " but ", " instead", " unlike ", " similar to ", " whereas ", " rather than ", " in contrast", " without ",
         " compared ", " while ", " not used ",
     ]
+    private static let advicePhrases = [
+        " should ", " try ", " avoid ", " don't ", " do not ", " gradually", " at first", " slowly", " slow ",
+        " be sure ", " make sure ", " start ", " begin ", " until ", " limit ", " wait ", " ask your ", " call ",
+    ]
     private static let riskStems: [String] = [
         "risk", "complication", "side effect", "leak", "infection", "bleed", "damag", "rare", "safe", "clot", "harm",
         "numb", "danger", "injur",
@@ -96,7 +100,9 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
             return min(1, Double(found) / 2)
         case .comparison:
             return Self.contrastPhrases.contains(where: lowered.containsBytes) ? 1 : 0
-        case .howTo, .yesNo, .other:
+        case .howTo:
+            return min(1, Double(Self.advicePhrases.count(where: lowered.containsBytes)) / 2)
+        case .yesNo, .other:
             return 0
         }
     }
@@ -104,8 +110,8 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
     /// True for the kinds whose answers have a recognisable shape.
     var wantsShape: Bool {
         switch self {
-        case .duration, .definition, .risk, .comparison: true
-        case .howTo, .yesNo, .other: false
+        case .duration, .definition, .risk, .comparison, .howTo: true
+        case .yesNo, .other: false
         }
     }
 }
