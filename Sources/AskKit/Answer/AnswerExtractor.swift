@@ -51,14 +51,15 @@ struct AnswerExtractor: Sendable {
         for (rank, passage) in considered.enumerated() {
             let relative = best.score > 0 ? passage.score / best.score : 0
             let text = passage.candidate.passage.text
-            // A sentence is read under its heading: "How do I prepare for the procedure?" makes each sentence below
-            // it about preparing.
+            // A sentence is read under its heading ("How do I prepare for the procedure?" makes each sentence below
+            // it about preparing), but a concept only the heading names counts half.
             let sectionStems = try stems(passage.candidate.passage.section ?? "")
             for (position, range) in SentenceSplitter().sentences(in: text).enumerated() {
                 let sentence = String(text[range])
                 guard sentence.wordCount >= 4 else { continue }
-                let matches = matcher.matches(in: sectionStems + (try stems(sentence)))
-                let coverage = matcher.coverage(of: matches)
+                let sentenceStems = try stems(sentence)
+                let matches = matcher.matches(in: sectionStems + sentenceStems)
+                let coverage = (matcher.coverage(of: matches) + matcher.coverage(of: matcher.matches(in: sentenceStems))) / 2
                 let shape = kind.shapeScore(of: sentence)
                 let base = coverage + 0.3 * shape + 0.25 * relative + 0.15 * matcher.phraseProximity(of: matches)
                 let firstWord = WordTokenizer.words(sentence.prefix(20)).first ?? ""
