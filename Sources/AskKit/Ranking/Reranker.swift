@@ -34,7 +34,7 @@ struct Reranker: Sendable {
             let score = weights.bm25 * (bestBM25 > 0 ? candidate.bm25 / bestBM25 : 0)
                 + weights.coverage * matcher.coverage(of: matches)
                 + weights.proximity * (matcher.proximity(of: matches) + matcher.phraseProximity(of: matches)) / 2
-                + weights.shape * kind.shapeScore(of: candidate.passage.text)
+                + (kind.ranksByShape ? weights.shape * kind.shapeScore(of: candidate.passage.text) : 0)
             ranked.append(Ranked(candidate: candidate, score: score,
                                  coverage: matcher.coverage(of: matcher.matches(in: textStems))))
         }
