@@ -66,8 +66,7 @@ public final class AskEngine: Sendable {
                 from: ranking.ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stemmer.stems)
             var sources: [Citation] = []
             var sentences: [AnswerSentence] = []
-            for (text, passageIndex) in chosen {
-                let passage = ranking.ranked[passageIndex].candidate.passage
+            for (text, passage) in chosen {
                 let number = sources.firstIndex { $0.passage == passage }.map { $0 + 1 } ?? {
                     sources.append(Citation(number: sources.count + 1, passage: passage))
                     return sources.count

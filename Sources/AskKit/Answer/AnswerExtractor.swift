@@ -39,11 +39,14 @@ struct AnswerExtractor: Sendable {
         }
     }
 
-    /// The chosen sentences, each with the index (into `ranked`) of the passage it came from.
+    /// The chosen sentences, each with the passage it came from.
     func sentences(from ranked: [Reranker.Ranked], matcher: ConceptMatcher, kind: QuestionKind,
-                   stems: (String) throws -> [String]) rethrows -> [(text: String, passage: Int)]
+                   stems: (String) throws -> [String]) rethrows -> [(text: String, passage: Passage)]
     {
-        let considered = Array(ranked.prefix(passagesConsidered))
+        // Copies of one passage (a document saved twice) would crowd out the others.
+        var seenTexts = Set<String>()
+        let considered = Array(ranked.filter { seenTexts.insert($0.candidate.passage.text).inserted }
+            .prefix(passagesConsidered))
         guard let best = considered.first, considered.map(\.coverage).max() ?? 0 >= minimumPassageCoverage else {
             return []
         }
@@ -102,6 +105,6 @@ struct AnswerExtractor: Sendable {
         return chosen.map { candidates[$0] }
             .sorted { (groupOrder.firstIndex(of: $0.passageRank)!, $0.position)
                 < (groupOrder.firstIndex(of: $1.passageRank)!, $1.position) }
-            .map { ($0.text, $0.passageRank) }
+            .map { ($0.text, considered[$0.passageRank].candidate.passage) }
     }
 }

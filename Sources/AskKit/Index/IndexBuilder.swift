@@ -50,12 +50,11 @@ public struct IndexBuilder: Sendable {
         guard !files.isEmpty else { throw AskError.corpusEmpty(folder.url.path, skipped: report.skipped.count) }
         let synonyms = try Self.readSynonyms(folder)
 
-        let temporary = index.deletingLastPathComponent()
-            .appendingPathComponent(".\(index.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
+        let temporary = Self.temporaryURL(for: index, process: ProcessInfo.processInfo.processIdentifier)
         do {
             try FileManager.default.createDirectory(
                 at: index.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? FileManager.default.removeItem(at: temporary)
+            Self.removeAbandonedBuilds(of: index)
             let fingerprints = (corpus: fingerprint, synonyms: Self.synonymsFingerprint(folder))
             let counts = try write(files, synonyms: synonyms, fingerprints: fingerprints, to: temporary)
             report.files = files.count
@@ -88,6 +87,24 @@ public struct IndexBuilder: Sendable {
             try queue.close()
         } catch {
             throw AskError.buildFailed(index.path, reason: Self.describe(error))
+        }
+    }
+
+    /// Where a build by process `process` writes before renaming: a hidden file beside the index.
+    static func temporaryURL(for index: URL, process: Int32) -> URL {
+        index.deletingLastPathComponent().appendingPathComponent(".\(index.lastPathComponent).building-\(process)")
+    }
+
+    /// Removes the temporary files of builds that were killed: those whose process no longer runs.
+    static func removeAbandonedBuilds(of index: URL) {
+        let folder = index.deletingLastPathComponent()
+        let prefix = ".\(index.lastPathComponent).building-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let process = Int32(name.dropFirst(prefix.count)) else { continue }
+            let isRunning = kill(process, 0) == 0 || errno == EPERM
+            if !isRunning || process == ProcessInfo.processInfo.processIdentifier {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
         }
     }
 

@@ -1,0 +1,123 @@
+@testable import AskKit
+import Foundation
+import GRDB
+import Testing
+
+/// Builds killed with SIGKILL at random moments, for real, and readers that keep reading while the index is replaced.
+@Suite struct CrashSafetyTests {
+    /// A corpus of many copies of the seed documents, so that a build lasts long enough to be interrupted.
+    private func largeCorpus(in folder: TemporaryFolder, copies: Int) throws -> URL {
+        let corpus = folder.path("Corpus")
+        for copy in 0..<copies {
+            let target = corpus.appendingPathComponent("copy-\(copy)")
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            for entry in try Corpus(Repository.corpus).entries() {
+                try FileManager.default.copyItem(at: entry.url, to: target.appendingPathComponent(entry.path))
+            }
+        }
+        return corpus
+    }
+
+    /// Checks an index file the way SQLite and FTS5 check themselves, and that it answers; returns its fingerprint.
+    private func checkedFingerprint(of index: URL) throws -> String {
+        let queue = try DatabaseQueue(path: index.path)
+        try queue.writeWithoutTransaction { db in
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+            try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('integrity-check')")
+        }
+        try queue.close()
+        let engine = try AskEngine(index: index)
+        #expect(try engine.ask("is vertebroplasty safe").text?.contains("safe") == true)
+        return engine.info.corpusFingerprint
+    }
+
+    @Test func killedBuildsLeaveEitherTheOldOrTheNewIndexWhole() throws {
+        let folder = try TemporaryFolder()
+        let corpus = try largeCorpus(in: folder, copies: 12)
+        let index = folder.path("Index/ask.sqlite")
+        let started = Date()
+        try IndexBuilder().build(corpus: corpus, into: index)
+        let buildTime = max(Date().timeIntervalSince(started), 0.05)
+
+        var generator = SplitMix64(seed: 2026)
+        var outcomes: [String: Int] = ["old": 0, "new": 0]
+        for run in 0..<50 {
+            let before = try checkedFingerprint(of: index)
+            // Each run builds a corpus different from the one indexed.
+            try folder.write("Corpus/changing.txt", "Run \(run) of the crash test changes the corpus with this sentence.")
+            let expectedNew = try Corpus(corpus).fingerprint()
+            let process = Process()
+            process.executableURL = AskProcess.binary
+            process.arguments = ["index", "--corpus", corpus.path, "--index", index.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let delay = Double(generator.next() % 1_000) / 1_000 * buildTime * 4
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let after = try checkedFingerprint(of: index)
+            #expect(after == before || after == expectedNew, "run \(run): a partial index")
+            outcomes[after == before ? "old" : "new", default: 0] += 1
+        }
+        print("crash runs: 50, old index kept \(outcomes["old"]!), new index complete \(outcomes["new"]!)")
+        #expect(outcomes["old"]! > 0)
+
+        try IndexBuilder().build(corpus: corpus, into: index)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: index.deletingLastPathComponent().path)
+            .filter { $0.contains(".building-") }
+        #expect(leftovers.isEmpty, "temporary files of killed builds: \(leftovers)")
+    }
+
+    @Test func anOpenEngineKeepsAnsweringWhileTheIndexIsReplaced() async throws {
+        let folder = try TemporaryFolder()
+        let index = folder.path("ask.sqlite")
+        try IndexBuilder().build(corpus: Repository.corpus, into: index)
+        let engine = try AskEngine(index: index)
+        let expected = try engine.ask("is vertebroplasty safe").text
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    var errors = 0
+                    for _ in 0..<40 {
+                        // The engine opened before the swaps, and a fresh one each time: both answer in full.
+                        if try engine.ask("is vertebroplasty safe").text != expected { errors += 1 }
+                        if try AskEngine(index: index).ask("is vertebroplasty safe").text != expected { errors += 1 }
+                    }
+                    return errors
+                }
+            }
+            group.addTask {
+                for _ in 0..<10 { try IndexBuilder().build(corpus: Repository.corpus, into: index) }
+                return 0
+            }
+            var errors = 0
+            for try await count in group { errors += count }
+            #expect(errors == 0)
+        }
+    }
+
+    @Test func damagedOrForeignIndexFilesGiveOneClearError() throws {
+        let folder = try TemporaryFolder()
+        let good = folder.path("good.sqlite")
+        try IndexBuilder().build(corpus: Repository.corpus, into: good)
+        let data = try Data(contentsOf: good)
+        let cases: [(String, Data, String)] = [
+            ("empty.sqlite", Data(), "empty file"),
+            ("random.sqlite", Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }), "not a SQLite database"),
+            ("truncated.sqlite", data.prefix(data.count / 3), "ask index"),
+        ]
+        for (name, bytes, message) in cases {
+            let url = try folder.write(name, bytes)
+            #expect(throws: AskError.self, "\(name)") {
+                do {
+                    let engine = try AskEngine(index: url)
+                    _ = try engine.ask("kyphoplasty cement")
+                } catch let error as AskError {
+                    #expect(error.description.contains(name) && error.description.contains(message), "\(error)")
+                    throw error
+                }
+            }
+        }
+    }
+}
