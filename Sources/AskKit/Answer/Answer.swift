@@ -30,6 +30,7 @@ public struct Answer: Sendable, Hashable {
     /// A note for the reader, such as that a very long question was cut.
     public var notice: String?
 
+    /// Creates an answer; the engine makes them, tests and other tools may too.
     public init(question: String, kind: QuestionKind, sentences: [AnswerSentence], sources: [Citation],
                 passages: [Hit], correctedQuestion: String? = nil, notice: String? = nil)
     {
@@ -51,10 +52,12 @@ public struct Answer: Sendable, Hashable {
 
 /// One sentence of an answer, verbatim from the passages of the sources it cites.
 public struct AnswerSentence: Sendable, Hashable, Codable {
+    /// The sentence, verbatim from its sources' passages.
     public var text: String
     /// The ``Citation/number``s of its sources.
     public var sources: [Int]
 
+    /// Creates a sentence citing the given source numbers.
     public init(text: String, sources: [Int]) {
         self.text = text
         self.sources = sources
@@ -65,8 +68,10 @@ public struct AnswerSentence: Sendable, Hashable, Codable {
 public struct Citation: Sendable, Hashable {
     /// The number answers cite it by, from 1.
     public var number: Int
+    /// The passage the cited sentences were copied from.
     public var passage: Passage
 
+    /// Creates a numbered source.
     public init(number: Int, passage: Passage) {
         self.number = number
         self.passage = passage

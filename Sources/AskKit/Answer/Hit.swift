@@ -11,6 +11,7 @@ public struct Hit: Sendable, Hashable {
     /// The ranges of ``Passage/text`` that hold a word of the question (or a synonym or correction of one).
     public var highlights: [Range<String.Index>]
 
+    /// Creates a ranked passage.
     public init(rank: Int, passage: Passage, score: Double, highlights: [Range<String.Index>] = []) {
         self.rank = rank
         self.passage = passage

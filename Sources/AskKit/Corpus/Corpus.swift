@@ -12,6 +12,7 @@ public struct Corpus: Sendable {
     /// The folder or file.
     public let url: URL
 
+    /// A corpus at a folder or file path.
     public init(_ url: URL) {
         self.url = url.standardizedFileURL
     }
@@ -33,9 +34,13 @@ public struct Corpus: Sendable {
     public struct Entry: Sendable, Hashable {
         /// The path relative to the corpus folder, with `/` separators.
         public var path: String
+        /// The file.
         public var url: URL
+        /// Its size in bytes.
         public var size: Int
+        /// When it was last modified.
         public var modified: Date
+        /// True for a symbolic link, which is never followed.
         public var isSymbolicLink: Bool
     }
 

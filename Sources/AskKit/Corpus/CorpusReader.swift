@@ -20,8 +20,10 @@ public struct ReadFile: Sendable {
 
 /// Reads the files of a corpus folder into documents, skipping with a warning every file it cannot use.
 public struct CorpusReader: Sendable {
+    /// The readers tried, by file extension.
     public var readers: [any DocumentReader]
 
+    /// A corpus reader with the given document readers.
     public init(readers: [any DocumentReader] = DocumentReaders.standard) {
         self.readers = readers
     }

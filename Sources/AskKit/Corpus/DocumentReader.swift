@@ -18,6 +18,7 @@ public struct DocumentsRead: Sendable {
     /// One message per part of the file that was left out (a malformed `.jsonl` line, say).
     public var warnings: [String]
 
+    /// Creates the result of reading one file.
     public init(documents: [SourceDocument], warnings: [String] = []) {
         self.documents = documents
         self.warnings = warnings

@@ -1,6 +1,7 @@
 /// Reads `.html` files: tags, scripts, styles and navigation blocks are dropped, entities decoded,
 /// block elements become lines, `<h1>`…`<h6>` become marked headings; each line keeps the source line it started on.
 public struct HTMLReader: DocumentReader {
+    /// Creates the reader.
     public init() {}
 
     public var fileExtensions: Set<String> { ["html", "htm", "xhtml"] }

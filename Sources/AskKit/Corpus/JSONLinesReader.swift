@@ -3,6 +3,7 @@ import Foundation
 /// Reads `.jsonl` files in the BEIR/Pyserini convention: one document a line,
 /// `{"_id" or "id", "title", "text" or "contents"}`. The document id is the line's id.
 public struct JSONLinesReader: DocumentReader {
+    /// Creates the reader.
     public init() {}
 
     public var fileExtensions: Set<String> { ["jsonl", "ndjson"] }

@@ -1,5 +1,6 @@
 /// Reads `.md` files: markup is stripped, headings are kept and marked, code blocks and front matter are dropped.
 public struct MarkdownReader: DocumentReader {
+    /// Creates the reader.
     public init() {}
 
     public var fileExtensions: Set<String> { ["md", "markdown"] }

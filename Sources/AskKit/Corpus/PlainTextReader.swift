@@ -1,5 +1,6 @@
 /// Reads `.txt` files: every line is kept as it is; the passage builder finds headings and rejoins broken lines.
 public struct PlainTextReader: DocumentReader {
+    /// Creates the reader.
     public init() {}
 
     public var fileExtensions: Set<String> { ["txt", "text"] }

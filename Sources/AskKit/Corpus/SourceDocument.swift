@@ -7,6 +7,7 @@ public struct SourceLine: Sendable, Hashable {
     /// True when the file's own markup marks the line as a heading (Markdown `#`, HTML `<h1>`…`<h6>`).
     public var isMarkedHeading: Bool
 
+    /// Creates a line.
     public init(number: Int, text: String, isMarkedHeading: Bool = false) {
         self.number = number
         self.text = text
@@ -30,6 +31,7 @@ public struct SourceDocument: Sendable, Hashable {
     /// True for a record of a collection (a `.jsonl` line), which its makers already cut to a retrieval unit.
     public var isRecord: Bool
 
+    /// Creates a document.
     public init(id: String, file: String, statedTitle: String? = nil, lines: [SourceLine], isRecord: Bool = false) {
         self.id = id
         self.file = file

@@ -2,7 +2,9 @@ import Foundation
 
 /// A query of a JSON Lines query file: `{"_id" or "id", "text" or "question"}`.
 public struct EvaluationQuery: Sendable, Hashable {
+    /// The query id, as the qrels name it.
     public var id: String
+    /// The query text.
     public var text: String
 
     /// Reads a query file; lines without an id and a text are skipped and counted.

@@ -3,15 +3,23 @@ import Foundation
 /// A question of a question set (the `../shared/eval/` format): the question, whether the corpus answers it, the
 /// gold quotes that answer it, and regular expressions for the facts a good answer holds.
 public struct EvaluationQuestion: Sendable, Codable, Hashable {
+    /// A quote of a corpus document that answers the question.
     public struct Gold: Sendable, Codable, Hashable {
+        /// The document the quote is from.
         public var doc: String
+        /// The quote, verbatim up to whitespace.
         public var quote: String
     }
 
+    /// The question id.
     public var id: String
+    /// The question as a person would type it.
     public var question: String
+    /// False when the corpus does not answer it.
     public var answerable: Bool
+    /// Where the corpus answers it.
     public var gold: [Gold]?
+    /// Regular expressions (case-insensitive) for the facts a good answer holds.
     public var nuggets: [String]?
 
     /// Reads a JSON Lines question set.
@@ -26,9 +34,13 @@ public struct EvaluationQuestion: Sendable, Codable, Hashable {
 /// found at rank k when the k-th passage holds 80% of the words of a gold quote; an answer is right when all its
 /// nuggets match; every answer sentence must be a verbatim span of a passage it cites.
 public struct QuestionSetEvaluation: Sendable, Codable {
+    /// Share of answerable questions with a gold quote in the first passage.
     public var recallAt1: Double
+    /// Share with a gold quote in the top three passages.
     public var recallAt3: Double
+    /// Share with a gold quote in the top five passages.
     public var recallAt5: Double
+    /// Mean reciprocal rank of the first passage holding a gold quote, within ten.
     public var mrrAt10: Double
     /// Share of answerable questions whose answer matches all nuggets.
     public var nuggetsAll: Double
@@ -36,9 +48,11 @@ public struct QuestionSetEvaluation: Sendable, Codable {
     public var nuggetsAny: Double
     /// Unanswerable questions on which the engine abstained, and how many there were.
     public var abstainedUnanswerable: Int
+    /// How many questions the corpus does not answer.
     public var unanswerable: Int
     /// Answerable questions on which the engine abstained, and how many there were.
     public var abstainedAnswerable: Int
+    /// How many questions the corpus answers.
     public var answerable: Int
     /// Share of answer sentences found verbatim in a passage they cite.
     public var faithfulness: Double

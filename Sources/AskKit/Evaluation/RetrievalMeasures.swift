@@ -2,8 +2,10 @@ import Foundation
 
 /// Relevance judgements: for each query, the graded relevance of judged documents (grade > 0 is relevant).
 public struct Qrels: Sendable {
+    /// Query id → document id → grade.
     public var judgements: [String: [String: Int]]
 
+    /// Judgements given directly.
     public init(judgements: [String: [String: Int]]) {
         self.judgements = judgements
     }
@@ -84,16 +86,24 @@ public struct RetrievalMeasures: Sendable, Codable, Hashable {
 
 /// A TREC run: for each query, ranked documents (or passages) with scores.
 public struct TrecRun: Sendable {
+    /// One line of a run.
     public struct Entry: Sendable, Hashable {
+        /// The query id.
         public var query: String
+        /// The document (or passage) id.
         public var document: String
+        /// Its rank, 1 for the best.
         public var rank: Int
+        /// Its score; higher is better.
         public var score: Double
     }
 
+    /// The lines of the run.
     public var entries: [Entry]
+    /// The run's name, last on each line.
     public var tag: String
 
+    /// A run of the given lines.
     public init(entries: [Entry], tag: String = "ask") {
         self.entries = entries
         self.tag = tag

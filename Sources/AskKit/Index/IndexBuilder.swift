@@ -19,6 +19,7 @@ public struct IndexBuilder: Sendable {
     /// How corpus files are read.
     public var reader: CorpusReader
 
+    /// A builder with the given chunkers and reader.
     public init(chunker: Chunker = Chunker(), recordChunker: Chunker = .records, reader: CorpusReader = CorpusReader()) {
         self.chunker = chunker
         self.recordChunker = recordChunker

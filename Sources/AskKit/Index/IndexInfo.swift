@@ -2,6 +2,7 @@ import Foundation
 
 /// What an index file says about itself.
 public struct IndexInfo: Sendable, Hashable, Codable {
+    /// The layout version of the file.
     public var schemaVersion: Int
     /// When the index was built (ISO 8601).
     public var builtAt: String
@@ -9,6 +10,8 @@ public struct IndexInfo: Sendable, Hashable, Codable {
     public var corpusFingerprint: String
     /// A hash of the synonyms file the stored list came from.
     public var synonymsFingerprint: String
+    /// How many documents the index holds.
     public var documents: Int
+    /// How many passages the index holds.
     public var passages: Int
 }

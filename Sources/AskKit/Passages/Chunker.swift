@@ -8,6 +8,7 @@ public struct Chunker: Sendable {
     /// No passage grows past this, unless one sentence alone is longer.
     public var maximumWords: Int
 
+    /// A chunker with the given passage sizes, in words.
     public init(minimumWords: Int = 40, targetWords: Int = 100, maximumWords: Int = 150) {
         self.minimumWords = minimumWords
         self.targetWords = targetWords

@@ -14,6 +14,7 @@ public struct Passage: Sendable, Hashable, Codable {
     /// The first and last source lines the passage's text came from (1-based, inclusive).
     public var lines: ClosedRange<Int>
 
+    /// Creates a passage.
     public init(document: String, file: String, title: String, section: String?, text: String, lines: ClosedRange<Int>) {
         self.document = document
         self.file = file

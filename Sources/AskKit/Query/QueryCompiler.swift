@@ -10,9 +10,12 @@ public struct QueryCompiler: Sendable {
     /// At most this many concepts are searched; the rest of a very long question is ignored.
     public static let maximumConcepts = 32
 
+    /// The synonym list questions are expanded with.
     public var synonyms: SynonymMap
+    /// The words dropped from questions.
     public var stopWords: Set<String>
 
+    /// A compiler with the given synonyms and stop words.
     public init(synonyms: SynonymMap = SynonymMap(), stopWords: Set<String> = StopWords.english) {
         self.synonyms = synonyms
         self.stopWords = stopWords

@@ -17,6 +17,7 @@ public enum MatchKind: String, Sendable, Hashable, Codable {
 public struct Variant: Sendable, Hashable {
     /// The phrase's words, lower-cased.
     public var words: [String]
+    /// How the phrase relates to what was typed.
     public var kind: MatchKind
 }
 

@@ -3,6 +3,7 @@
 /// ("my mom", "my husband"), which are never what it asks about. They still count when the engine decides what kind
 /// of question it is.
 public enum StopWords {
+    /// The English list.
     public static let english: Set<String> = [
         "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
         "because", "been", "before", "being", "both", "but", "by", "can", "could", "did", "do", "does", "doing",

@@ -24,6 +24,7 @@ public struct SynonymMap: Sendable, Hashable {
     /// The length in words of the longest input phrase.
     public private(set) var longestInput = 0
 
+    /// A map of the given rules, in order.
     public init(rules: [Rule] = []) {
         self.rules = []
         for rule in rules { add(rule) }

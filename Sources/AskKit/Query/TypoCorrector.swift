@@ -4,10 +4,14 @@
 public struct TypoCorrector: Sendable {
     /// An index word, the stem it indexes under, and how many passages hold it.
     public struct Term: Sendable, Hashable {
+        /// The word as the documents write it (lower-cased).
         public var word: String
+        /// Its stem in the index.
         public var stem: String
+        /// How many passages hold it.
         public var passages: Int
 
+        /// Creates a term.
         public init(word: String, stem: String, passages: Int) {
             self.word = word
             self.stem = stem
@@ -17,6 +21,7 @@ public struct TypoCorrector: Sendable {
 
     private let terms: [Term]
 
+    /// A corrector over the given index words.
     public init(terms: [Term]) {
         self.terms = terms
     }
