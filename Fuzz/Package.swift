@@ -1,0 +1,13 @@
+// swift-tools-version:6.1
+// libFuzzer targets for AskKit. Built only with the fuzzer sanitizer (see the README's development section):
+//   swift build -c release --package-path Fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+import PackageDescription
+
+let package = Package(
+    name: "AskFuzz",
+    dependencies: [.package(name: "ask", path: "..")],
+    targets: [
+        .executableTarget(name: "FuzzQueryCompiler", dependencies: [.product(name: "AskKit", package: "ask")]),
+        .executableTarget(name: "FuzzReaders", dependencies: [.product(name: "AskKit", package: "ask")]),
+    ]
+)

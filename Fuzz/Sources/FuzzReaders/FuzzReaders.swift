@@ -1,0 +1,33 @@
+import AskKit
+
+/// Any bytes, as each kind of document: reading and chunking never crash, and every passage is non-empty, within
+/// its size limit (unless one sentence is longer), and points at lines that exist.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    let lineCount = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
+    for reader in DocumentReaders.standard {
+        let file = "fuzz." + reader.fileExtensions.sorted()[0]
+        for document in reader.read(text, file: file).documents {
+            for passage in Chunker().passages(of: document) {
+                precondition(!passage.text.isEmpty, "empty passage")
+                precondition(passage.lines.lowerBound >= 1 && passage.lines.upperBound <= max(lineCount, 1),
+                             "lines \(passage.lines) outside 1...\(lineCount)")
+            }
+        }
+    }
+    return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runFuzzer(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ body: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+
+/// The entry SwiftPM links an executable through: libFuzzer's driver, with the target above.
+@_cdecl("FuzzReaders_main")
+public func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    return runFuzzer(&argc, &argv) { fuzz($0, $1) }
+}
