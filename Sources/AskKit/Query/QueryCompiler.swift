@@ -45,10 +45,9 @@ public struct QueryCompiler: Sendable {
                 corrections[word] = corrected
                 // A misspelt stop word ("diffrence") is still a stop word.
                 if stopWords.contains(corrected) { continue }
-                let expansions = synonyms.expansions(of: [corrected]) ?? [[corrected]]
-                concept.variants += Self.variants([corrected], expansions, kind: .corrected).map {
-                    Variant(words: $0.words, kind: .corrected)
-                }
+                // The corrected word and its synonyms all count as corrections.
+                let found = [[corrected]] + (synonyms.expansions(of: [corrected]) ?? []).filter { $0 != [corrected] }
+                concept.variants += found.map { Variant(words: $0, kind: .corrected) }
             }
             concepts.append(concept)
         }
