@@ -7,7 +7,9 @@ let package = Package(
     name: "AskFuzz",
     dependencies: [.package(name: "ask", path: "..")],
     targets: [
-        .executableTarget(name: "FuzzQueryCompiler", dependencies: [.product(name: "AskKit", package: "ask")]),
-        .executableTarget(name: "FuzzReaders", dependencies: [.product(name: "AskKit", package: "ask")]),
+        .target(name: "FuzzDriver"),
+        .executableTarget(
+            name: "FuzzQueryCompiler", dependencies: ["FuzzDriver", .product(name: "AskKit", package: "ask")]),
+        .executableTarget(name: "FuzzReaders", dependencies: ["FuzzDriver", .product(name: "AskKit", package: "ask")]),
     ]
 )

@@ -1,4 +1,5 @@
 import AskKit
+import FuzzDriver
 
 /// Any bytes, as a question and as a synonym list: compiling never crashes, and the FTS5 expression holds only
 /// quoted phrases, parentheses, spaces and OR.
@@ -29,15 +30,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzer(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ body: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-
 /// The entry SwiftPM links an executable through: libFuzzer's driver, with the target above.
 @_cdecl("FuzzQueryCompiler_main")
 public func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return runFuzzer(&argc, &argv) { fuzz($0, $1) }
+    runFuzzer(argc: argc, argv: argv) { fuzz($0, $1) }
 }

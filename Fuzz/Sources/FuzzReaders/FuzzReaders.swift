@@ -1,4 +1,5 @@
 import AskKit
+import FuzzDriver
 
 /// Any bytes, as each kind of document: reading and chunking never crash, and every passage is non-empty, within
 /// its size limit (unless one sentence is longer), and points at lines that exist.
@@ -19,15 +20,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzer(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ body: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-
 /// The entry SwiftPM links an executable through: libFuzzer's driver, with the target above.
 @_cdecl("FuzzReaders_main")
 public func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return runFuzzer(&argc, &argv) { fuzz($0, $1) }
+    runFuzzer(argc: argc, argv: argv) { fuzz($0, $1) }
 }
