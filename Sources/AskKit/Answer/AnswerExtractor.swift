@@ -87,8 +87,12 @@ struct AnswerExtractor: Sendable {
                 // questions with an answer shape, has that shape too (the next step of instructions, a further risk).
                 let continues = (candidate.continuesPrevious || (kind.wantsShape && candidate.shape >= 0.5))
                     && chosen.contains { candidate.follows(candidates[$0]) }
+                // Another statement of the wanted shape about the same things: a second duration of healing, a
+                // further risk of the same procedure.
+                let firstConcepts = Set(candidates[first].matches.map(\.concept))
                 let anotherOfShape = kind.wantsShape && candidate.shape >= 0.5
                     && candidate.coverage >= 0.8 * candidates[first].coverage
+                    && firstConcepts.isSubset(of: candidate.matches.map(\.concept))
                 guard gain >= minimumGain || continues || anotherOfShape else { continue }
                 let value = gain + 0.3 * candidate.shape + 0.25 * candidate.relative + (continues ? 0.3 : 0)
                 if value > pick?.value ?? -1 { pick = (index, value) }

@@ -65,10 +65,14 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
         "as soon as possible", "quickly", "right away", "overnight", "immediately", "within", "for a while",
         "short term", "long term",
     ]
-    private static let definitionPhrases = [
-        " is a ", " is an ", " is the ", " are a ", " involves ", " refers to ", " called ", " known as ", " means ",
-        " is when ", " occurs when ",
+    /// Verbs that define their subject: "Vertebroplasty **is** a technique…", "Kyphoplasty **involves**…".
+    private static let definingVerbs: Set<String> = ["is", "are", "involves", "involve", "refers", "means", "occurs", "describes"]
+    /// Sentence openings whose verb does not define the subject ("If you are a candidate…").
+    private static let nonSubjects: Set<String> = [
+        "if", "when", "while", "because", "although", "after", "before", "since", "unless", "you", "it", "this",
+        "that", "there", "they", "we", "i", "he", "she", "these", "those", "here", "what", "how", "why", "who",
     ]
+    private static let namingPhrases = [" called ", " known as ", " refers to "]
     private static let contrastPhrases = [
         " but ", " instead", " unlike ", " similar to ", " whereas ", " rather than ", " in contrast", " without ",
         " compared ", " while ", " not used ",
@@ -94,7 +98,13 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
             }
             return Self.durationPhrases.contains(where: lowered.containsBytes) ? 0.6 : 0
         case .definition:
-            return Self.definitionPhrases.contains(where: lowered.containsBytes) ? 1 : 0
+            let words = WordTokenizer.words(sentence.prefix(80))
+            if let first = words.first, !Self.nonSubjects.contains(first),
+                words.prefix(6).dropFirst().contains(where: Self.definingVerbs.contains)
+            {
+                return 1
+            }
+            return Self.namingPhrases.contains(where: lowered.containsBytes) ? 0.6 : 0
         case .risk:
             let found = Self.riskStems.count(where: lowered.containsBytes)
             return min(1, Double(found) / 2)
