@@ -22,6 +22,7 @@ public final class AskEngine: Sendable {
     private let store: IndexStore
     private let compiler: QueryCompiler
     private let corrector: LazyValue<TypoCorrector>
+    private let stemCache = StemCache()
     private let reranker = Reranker()
     private let extractor = AnswerExtractor()
 
@@ -63,7 +64,7 @@ public final class AskEngine: Sendable {
         try store.read { db in
             let ranking = try rank(question, db: db, limit: Self.candidateCount)
             let chosen = try extractor.sentences(
-                from: ranking.ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stemmer.stems)
+                from: ranking.ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stems)
             var sources: [Citation] = []
             var sentences: [AnswerSentence] = []
             for (text, passage) in chosen {
@@ -90,7 +91,8 @@ public final class AskEngine: Sendable {
         var kind: QuestionKind
         var matcher: ConceptMatcher
         var ranked: [Reranker.Ranked]
-        var stemmer: Stemmer
+        /// The index's stems of a text (cached).
+        var stems: (String) throws -> [String]
 
         func hits(limit: Int) -> [Hit] {
             ranked.prefix(limit).enumerated().map { index, item in
@@ -103,7 +105,7 @@ public final class AskEngine: Sendable {
         private func highlights(in text: String) -> [Range<String.Index>] {
             let wanted = Set(matcher.concepts.flatMap { $0.variants.flatMap(\.stems) })
             return WordTokenizer.wordRanges(in: text).filter { range in
-                (try? stemmer.stem(String(text[range]))).map(wanted.contains) ?? false
+                (try? stems(String(text[range])).first).flatMap { $0 }.map(wanted.contains) ?? false
             }
         }
 
@@ -121,6 +123,7 @@ public final class AskEngine: Sendable {
 
     private func rank(_ question: String, db: Database, limit: Int) throws -> Ranking {
         let stemmer = try Stemmer(db)
+        let stems = { [stemCache] (text: String) in try stemCache.stems(of: text, using: stemmer) }
         var frequencies: [String: Int] = [:]
         func frequency(_ stem: String) throws -> Int {
             if let known = frequencies[stem] { return known }
@@ -144,9 +147,8 @@ public final class AskEngine: Sendable {
         var ranked: [Reranker.Ranked] = []
         if let expression = plan.ftsExpression {
             let candidates = try IndexStore.candidates(db, matching: expression, limit: max(limit, Self.candidateCount))
-            ranked = try reranker.rerank(
-                candidates, depth: Self.rerankDepth, matcher: matcher, kind: kind, stems: stemmer.stems)
+            ranked = try reranker.rerank(candidates, depth: Self.rerankDepth, matcher: matcher, kind: kind, stems: stems)
         }
-        return Ranking(plan: plan, kind: kind, matcher: matcher, ranked: ranked, stemmer: stemmer)
+        return Ranking(plan: plan, kind: kind, matcher: matcher, ranked: ranked, stems: stems)
     }
 }

@@ -18,6 +18,8 @@ struct ConceptMatcher: Sendable {
     }
 
     let concepts: [StemmedConcept]
+    /// Every stem of every variant: only these are looked up in a text.
+    private let wanted: Set<String>
     var totalWeight: Double { concepts.reduce(0) { $0 + $1.weight } }
 
     /// - Parameters:
@@ -49,12 +51,15 @@ struct ConceptMatcher: Sendable {
         let knownWeights = concepts.indices.filter { !unknown.contains($0) }.map { concepts[$0].weight }
         for index in unknown { concepts[index].weight = knownWeights.max() ?? 1 }
         self.concepts = concepts
+        wanted = Set(concepts.flatMap { $0.variants.flatMap(\.stems) })
     }
 
     /// The concepts a text holds, given as its stems in order.
     func matches(in stems: [String]) -> [Match] {
         var positionsByStem: [String: [Int]] = [:]
-        for (position, stem) in stems.enumerated() { positionsByStem[stem, default: []].append(position) }
+        for (position, stem) in stems.enumerated() where wanted.contains(stem) {
+            positionsByStem[stem, default: []].append(position)
+        }
         var matches: [Match] = []
         for (index, concept) in concepts.enumerated() {
             var best: Match?
