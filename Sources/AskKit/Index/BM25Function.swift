@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// `ask_bm25(fts, k1, b, weight…)`: FTS5's `bm25()` with its k1 and b as arguments (FTS5 fixes them at 1.2 and
+/// 0.75). Like `bm25()`, it returns the negated score, so `ORDER BY` it ascending puts the best rows first.
+///
+/// A port of `fts5Bm25Function` in SQLite's `fts5_aux.c`: per query, each phrase's inverse document frequency is
+/// computed once and kept as auxiliary data; per row, phrase frequencies are summed over columns with the weights.
+enum BM25Function {
+    static let name = "ask_bm25"
+
+    /// Registers the function on a connection.
+    static func register(in db: Database) {
+        let api = FTS5.api(db)
+        _ = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), name, nil, function, nil)
+    }
+
+    /// What is computed once per query.
+    private final class QueryStatistics {
+        var inverseFrequencies: [Double] = []
+        var averageLength = 0.0
+    }
+
+    private static let function: fts5_extension_function = { api, fts, context, argumentCount, arguments in
+        guard let api = api?.pointee, let fts, let context else { return }
+        let values = (0..<Int(argumentCount)).map { sqlite3_value_double(arguments![$0]) }
+        let k1 = values.count > 0 ? values[0] : 1.2
+        let b = values.count > 1 ? values[1] : 0.75
+        let weights = Array(values.dropFirst(2))
+
+        let statistics: QueryStatistics
+        if let stored = api.xGetAuxdata(fts, 0) {
+            statistics = Unmanaged<QueryStatistics>.fromOpaque(stored).takeUnretainedValue()
+        } else {
+            statistics = QueryStatistics()
+            var rows: sqlite3_int64 = 0
+            var tokens: sqlite3_int64 = 0
+            _ = api.xRowCount(fts, &rows)
+            _ = api.xColumnTotalSize(fts, -1, &tokens)
+            statistics.averageLength = rows > 0 ? Double(tokens) / Double(rows) : 1
+            for phrase in 0..<api.xPhraseCount(fts) {
+                var hits = 0
+                _ = api.xQueryPhrase(fts, phrase, &hits) { _, _, counter in
+                    counter!.assumingMemoryBound(to: Int.self).pointee += 1
+                    return SQLITE_OK
+                }
+                let n = Double(rows), h = Double(hits)
+                statistics.inverseFrequencies.append(max(log((n - h + 0.5) / (h + 0.5)), 1e-6))
+            }
+            _ = api.xSetAuxdata(fts, Unmanaged.passRetained(statistics).toOpaque()) { pointer in
+                if let pointer { Unmanaged<QueryStatistics>.fromOpaque(pointer).release() }
+            }
+        }
+
+        var frequencies = [Double](repeating: 0, count: statistics.inverseFrequencies.count)
+        var instances: Int32 = 0
+        _ = api.xInstCount(fts, &instances)
+        for instance in 0..<instances {
+            var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+            guard api.xInst(fts, instance, &phrase, &column, &offset) == SQLITE_OK,
+                Int(phrase) < frequencies.count
+            else { continue }
+            frequencies[Int(phrase)] += Int(column) < weights.count ? weights[Int(column)] : 1
+        }
+        var length: Int32 = 0
+        _ = api.xColumnSize(fts, -1, &length)
+        let normalizer = k1 * (1 - b + b * Double(length) / statistics.averageLength)
+        var score = 0.0
+        for (phrase, frequency) in frequencies.enumerated() where frequency > 0 {
+            score += statistics.inverseFrequencies[phrase] * frequency * (k1 + 1) / (frequency + normalizer)
+        }
+        sqlite3_result_double(context, -score)
+    }
+}
