@@ -120,4 +120,48 @@ import Testing
             }
         }
     }
+
+    @Test func readerProcessesSeeNoErrorWhileTheIndexIsRebuiltAndAnsweringNeverWrites() throws {
+        let folder = try TemporaryFolder()
+        let index = folder.path("ask.sqlite")
+        try IndexBuilder().build(corpus: Repository.corpus, into: index)
+        let questions = (0..<60).map { #"{"id": "\#($0)", "question": "is vertebroplasty safe"}"# }
+        try folder.write("questions.jsonl", questions.joined(separator: "\n"))
+        let expected = try AskEngine(index: index).ask("is vertebroplasty safe").text
+
+        let readers = (0..<3).map { _ in
+            let process = Process()
+            process.executableURL = AskProcess.binary
+            process.arguments = ["batch", folder.path("questions.jsonl").path, "--index", index.path,
+                                 "--corpus", folder.path("no-corpus").path]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            return (process, output)
+        }
+        for (process, _) in readers { try process.run() }
+        for _ in 0..<10 { try IndexBuilder().build(corpus: Repository.corpus, into: index) }
+        var answers = 0
+        for (process, output) in readers {
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(text.suffix(300))")
+            for line in text.split(separator: "\n") {
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                #expect(object?["answer"] as? String == expected)
+                answers += 1
+            }
+        }
+        #expect(answers == 180)
+
+        // Answering never writes: the file, its size and date, and the folder's contents stay as they were.
+        let before = try FileManager.default.attributesOfItem(atPath: index.path)
+        let listing = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted()
+        let engine = try AskEngine(index: index)
+        for question in ["how long to heal", "is the cement dangerous", "DXA"] { _ = try engine.ask(question) }
+        let after = try FileManager.default.attributesOfItem(atPath: index.path)
+        #expect(before[.modificationDate] as? Date == after[.modificationDate] as? Date)
+        #expect(before[.size] as? Int == after[.size] as? Int)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == listing)
+    }
 }
