@@ -103,9 +103,8 @@ public final class AskEngine: Sendable {
 
         /// The ranges of words whose stems belong to a matched concept.
         private func highlights(in text: String) -> [Range<String.Index>] {
-            let wanted = Set(matcher.concepts.flatMap { $0.variants.flatMap(\.stems) })
-            return WordTokenizer.wordRanges(in: text).filter { range in
-                (try? stems(String(text[range])).first).flatMap { $0 }.map(wanted.contains) ?? false
+            WordTokenizer.wordRanges(in: text).filter { range in
+                (try? stems(String(text[range])).first).flatMap { $0 }.map(matcher.wanted.contains) ?? false
             }
         }
 

@@ -62,7 +62,8 @@ struct AnswerExtractor: Sendable {
                 guard sentence.wordCount >= 4 else { continue }
                 let sentenceStems = try stems(sentence)
                 let matches = matcher.matches(in: sectionStems + sentenceStems)
-                let coverage = (matcher.coverage(of: matches) + matcher.coverage(of: matcher.matches(in: sentenceStems))) / 2
+                let coverage =
+                    (matcher.coverage(of: matches) + matcher.coverage(of: matcher.matches(in: sentenceStems))) / 2
                 let shape = kind.shapeScore(of: sentence)
                 let base = coverage + 0.3 * shape + 0.25 * relative + 0.15 * matcher.phraseProximity(of: matches)
                 let firstWord = WordTokenizer.words(sentence.prefix(20)).first ?? ""
@@ -78,6 +79,7 @@ struct AnswerExtractor: Sendable {
 
         var chosen = [first]
         var covered = candidates[first].matches
+        let firstConcepts = Set(candidates[first].matches.map(\.concept))
         while chosen.count < maximumSentences {
             var pick: (index: Int, value: Double)?
             for (index, candidate) in candidates.enumerated() where !chosen.contains(index) {
@@ -89,7 +91,6 @@ struct AnswerExtractor: Sendable {
                     && chosen.contains { candidate.follows(candidates[$0]) }
                 // Another statement of the wanted shape about the same things: a second duration of healing, a
                 // further risk of the same procedure.
-                let firstConcepts = Set(candidates[first].matches.map(\.concept))
                 let anotherOfShape = kind.wantsShape && candidate.shape >= 0.5
                     && candidate.coverage >= 0.8 * candidates[first].coverage
                     && firstConcepts.isSubset(of: candidate.matches.map(\.concept))

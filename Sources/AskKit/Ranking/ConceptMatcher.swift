@@ -19,7 +19,7 @@ struct ConceptMatcher: Sendable {
 
     let concepts: [StemmedConcept]
     /// Every stem of every variant: only these are looked up in a text.
-    private let wanted: Set<String>
+    let wanted: Set<String>
     var totalWeight: Double { concepts.reduce(0) { $0 + $1.weight } }
 
     /// - Parameters:
