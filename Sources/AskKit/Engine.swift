@@ -11,8 +11,16 @@ import GRDB
 public final class AskEngine: Sendable {
     /// How many passages full-text search hands to the reranker, at least.
     public static let candidateCount = 50
+    /// How many passages an answer lists, at least, beside the ones it quotes.
+    public static let answerPassageCount = 10
     /// At most this many passages are reranked; further ones keep their BM25 order below them.
     public static let rerankDepth = 100
+    /// The default of ``matchBudget``.
+    public static let defaultMatchBudget = 10_000
+
+    /// How many matching passages a query may score in full-text search; beyond it, only the query's rare words
+    /// choose candidates, which are then rescored with all of its words (see the README's "Speed").
+    public let matchBudget: Int
 
     /// The index file.
     public var indexURL: URL { store.url }
@@ -27,10 +35,12 @@ public final class AskEngine: Sendable {
     private let extractor = AnswerExtractor()
 
     /// Opens an index built by ``IndexBuilder``.
+    /// - Parameter matchBudget: see ``matchBudget``; `Int.max` scores every match, as plain FTS5 does.
     /// - Throws: ``AskError`` when the file is missing, damaged, another program's, or from another version.
-    public init(index: URL) throws {
+    public init(index: URL, matchBudget: Int = AskEngine.defaultMatchBudget) throws {
         let store = try IndexStore(url: index)
         self.store = store
+        self.matchBudget = matchBudget
         compiler = QueryCompiler(synonyms: try store.read(IndexStore.synonyms))
         corrector = LazyValue()
     }
@@ -62,7 +72,7 @@ public final class AskEngine: Sendable {
     /// Answers a question with sentences quoted from the corpus, or abstains when the corpus does not answer it.
     public func ask(_ question: String) throws -> Answer {
         try store.read { db in
-            let ranking = try rank(question, db: db, limit: Self.candidateCount)
+            let ranking = try rank(question, db: db, limit: Self.answerPassageCount)
             let chosen = try extractor.sentences(
                 from: ranking.ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stems)
             var sources: [Citation] = []
@@ -76,7 +86,7 @@ public final class AskEngine: Sendable {
             }
             return Answer(
                 question: question, kind: ranking.kind, sentences: sentences, sources: sources,
-                passages: ranking.hits(limit: max(10, sources.count)),
+                passages: ranking.hits(limit: max(Self.answerPassageCount, sources.count)),
                 correctedQuestion: ranking.correctedQuestion(question),
                 notice: ranking.plan.wasTruncated
                     ? "The question was cut to its first \(QueryCompiler.maximumCharacters) characters." : nil)
@@ -144,8 +154,13 @@ public final class AskEngine: Sendable {
         let matcher = try ConceptMatcher(
             plan: plan, stem: stemmer.stem, passageCount: store.info.passages, documentFrequency: frequency)
         var ranked: [Reranker.Ranked] = []
-        if let expression = plan.ftsExpression {
-            let candidates = try IndexStore.candidates(db, matching: expression, limit: max(limit, Self.candidateCount))
+        if !plan.concepts.isEmpty {
+            let scorer = try BM25Scorer(
+                phrases: plan.concepts.flatMap(\.variants).map { try $0.words.map(stemmer.stem) },
+                passages: frequency, passageCount: store.info.passages,
+                averageLength: Double(store.info.tokens) / Double(max(store.info.passages, 1)))
+            let candidates = try CandidateSearch(matchBudget: matchBudget).candidates(
+                for: plan, wanted: limit, pool: max(limit, Self.candidateCount), scorer: scorer, db: db, stems: stems)
             ranked = try reranker.rerank(candidates, depth: Self.rerankDepth, matcher: matcher, kind: kind, stems: stems)
         }
         return Ranking(plan: plan, kind: kind, matcher: matcher, ranked: ranked, stems: stems)

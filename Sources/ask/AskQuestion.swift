@@ -13,10 +13,11 @@ struct AskQuestion: ParsableCommand {
     var json = false
 
     @OptionGroup var locations: Locations
+    @OptionGroup var searchOptions: SearchOptions
 
     func run() throws {
         let question = words.joined(separator: " ")
-        let answer = try locations.openEngine().ask(question)
+        let answer = try locations.openEngine(searchOptions).ask(question)
         print(json ? try Terminal.json(answer) : Self.render(answer))
     }
 

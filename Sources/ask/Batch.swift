@@ -11,6 +11,7 @@ struct Batch: ParsableCommand {
     var file: String
 
     @OptionGroup var locations: Locations
+    @OptionGroup var searchOptions: SearchOptions
 
     /// One answer line: the answer's fields plus the question's `id`.
     private struct Line: Encodable {
@@ -28,7 +29,7 @@ struct Batch: ParsableCommand {
 
     func run() throws {
         let text = try Terminal.readText(file)
-        let engine = try locations.openEngine()
+        let engine = try locations.openEngine(searchOptions)
         for (number, line) in text.split(whereSeparator: \.isNewline).enumerated() {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                 let question = (object["question"] ?? object["text"]) as? String

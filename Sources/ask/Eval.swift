@@ -35,6 +35,7 @@ struct Eval: ParsableCommand {
     var json = false
 
     @OptionGroup var locations: Locations
+    @OptionGroup var searchOptions: SearchOptions
 
     func validate() throws {
         if questionSet == nil && (qrels == nil || (queries == nil && runFile == nil)) {
@@ -45,7 +46,7 @@ struct Eval: ParsableCommand {
     func run() throws {
         if let questionSet {
             let questions = try EvaluationQuestion.parse(try Terminal.readText(questionSet))
-            let engine = try locations.openEngine()
+            let engine = try locations.openEngine(searchOptions)
             let scores = try QuestionSetEvaluation(questions: questions, answer: engine.ask)
             if json { return print(try Terminal.json(scores)) }
             print(String(format: "recall@1 %.3f  recall@3 %.3f  recall@5 %.3f  MRR@10 %.3f",
@@ -67,7 +68,7 @@ struct Eval: ParsableCommand {
             let ids = Set(given.map(\.id))
             judgements.judgements = judgements.judgements.filter { ids.contains($0.key) }
             let scored = Set(judgements.scoredQueries)
-            trecRun = try locations.openEngine().run(given.filter { scored.contains($0.id) }, limit: limit)
+            trecRun = try locations.openEngine(searchOptions).run(given.filter { scored.contains($0.id) }, limit: limit)
         }
         let measures = RetrievalMeasures(rankings: trecRun.rankings, qrels: judgements)
         if json { return print(try Terminal.json(measures)) }

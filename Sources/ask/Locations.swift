@@ -19,7 +19,7 @@ struct Locations: ParsableArguments {
     }
 
     /// Opens the engine, first building or refreshing the index when it is missing or stale (said on stderr).
-    func openEngine() throws -> AskEngine {
+    func openEngine(_ options: SearchOptions = SearchOptions()) throws -> AskEngine {
         let refresh = try IndexBuilder().refresh(corpus: corpusURL, index: indexURL, warn: Terminal.warn)
         switch refresh {
         case .built(let report, let reason):
@@ -29,6 +29,6 @@ struct Locations: ParsableArguments {
         case .current, .corpusAbsent:
             break
         }
-        return try AskEngine(index: indexURL)
+        return try AskEngine(index: indexURL, matchBudget: options.matchBudget)
     }
 }

@@ -25,6 +25,7 @@ struct Run: ParsableCommand {
     var tag = "ask"
 
     @OptionGroup var locations: Locations
+    @OptionGroup var searchOptions: SearchOptions
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
@@ -33,7 +34,7 @@ struct Run: ParsableCommand {
     func run() throws {
         let parsed = EvaluationQuery.parse(try Terminal.readText(queries))
         if parsed.skipped > 0 { Terminal.warn("\(queries): skipped \(parsed.skipped) lines without \"_id\" and \"text\"") }
-        let run = try locations.openEngine().run(parsed.queries, limit: limit, level: level, tag: tag)
+        let run = try locations.openEngine(searchOptions).run(parsed.queries, limit: limit, level: level, tag: tag)
         try Terminal.writeText(run.text, to: output)
     }
 }

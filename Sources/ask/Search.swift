@@ -15,13 +15,14 @@ struct Search: ParsableCommand {
     var json = false
 
     @OptionGroup var locations: Locations
+    @OptionGroup var searchOptions: SearchOptions
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
     }
 
     func run() throws {
-        let hits = try locations.openEngine().search(words.joined(separator: " "), limit: limit)
+        let hits = try locations.openEngine(searchOptions).search(words.joined(separator: " "), limit: limit)
         if json {
             print(try Terminal.json(hits))
             return

@@ -16,24 +16,26 @@ enum BM25Function {
         _ = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), name, nil, function, nil)
     }
 
-    /// What is computed once per query.
+    /// What is computed once per query: the arguments, each phrase's inverse document frequency, the average length.
     private final class QueryStatistics {
+        var k1 = 1.2
+        var b = 0.75
+        var weights: [Double] = []
         var inverseFrequencies: [Double] = []
         var averageLength = 0.0
     }
 
     private static let function: fts5_extension_function = { api, fts, context, argumentCount, arguments in
         guard let api = api?.pointee, let fts, let context else { return }
-        let values = (0..<Int(argumentCount)).map { sqlite3_value_double(arguments![$0]) }
-        let k1 = values.count > 0 ? values[0] : 1.2
-        let b = values.count > 1 ? values[1] : 0.75
-        let weights = Array(values.dropFirst(2))
-
         let statistics: QueryStatistics
         if let stored = api.xGetAuxdata(fts, 0) {
             statistics = Unmanaged<QueryStatistics>.fromOpaque(stored).takeUnretainedValue()
         } else {
             statistics = QueryStatistics()
+            let values = (0..<Int(argumentCount)).map { sqlite3_value_double(arguments![$0]) }
+            if values.count > 0 { statistics.k1 = values[0] }
+            if values.count > 1 { statistics.b = values[1] }
+            statistics.weights = Array(values.dropFirst(2))
             var rows: sqlite3_int64 = 0
             var tokens: sqlite3_int64 = 0
             _ = api.xRowCount(fts, &rows)
@@ -53,22 +55,28 @@ enum BM25Function {
             }
         }
 
-        var frequencies = [Double](repeating: 0, count: statistics.inverseFrequencies.count)
-        var instances: Int32 = 0
-        _ = api.xInstCount(fts, &instances)
-        for instance in 0..<instances {
-            var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
-            guard api.xInst(fts, instance, &phrase, &column, &offset) == SQLITE_OK,
-                Int(phrase) < frequencies.count
-            else { continue }
-            frequencies[Int(phrase)] += Int(column) < weights.count ? weights[Int(column)] : 1
-        }
-        var length: Int32 = 0
-        _ = api.xColumnSize(fts, -1, &length)
-        let normalizer = k1 * (1 - b + b * Double(length) / statistics.averageLength)
-        var score = 0.0
-        for (phrase, frequency) in frequencies.enumerated() where frequency > 0 {
-            score += statistics.inverseFrequencies[phrase] * frequency * (k1 + 1) / (frequency + normalizer)
+        let phraseCount = statistics.inverseFrequencies.count
+        let score = withUnsafeTemporaryAllocation(of: Double.self, capacity: max(phraseCount, 1)) { frequencies in
+            frequencies.initialize(repeating: 0)
+            let weights = statistics.weights
+            var instances: Int32 = 0
+            _ = api.xInstCount(fts, &instances)
+            for instance in 0..<instances {
+                var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+                guard api.xInst(fts, instance, &phrase, &column, &offset) == SQLITE_OK, Int(phrase) < phraseCount
+                else { continue }
+                frequencies[Int(phrase)] += Int(column) < weights.count ? weights[Int(column)] : 1
+            }
+            var length: Int32 = 0
+            _ = api.xColumnSize(fts, -1, &length)
+            let k1 = statistics.k1
+            let normalizer = k1 * (1 - statistics.b + statistics.b * Double(length) / statistics.averageLength)
+            var score = 0.0
+            for phrase in 0..<phraseCount where frequencies[phrase] > 0 {
+                let frequency = frequencies[phrase]
+                score += statistics.inverseFrequencies[phrase] * frequency * (k1 + 1) / (frequency + normalizer)
+            }
+            return score
         }
         sqlite3_result_double(context, -score)
     }

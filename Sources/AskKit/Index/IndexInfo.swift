@@ -14,4 +14,6 @@ public struct IndexInfo: Sendable, Hashable, Codable {
     public var documents: Int
     /// How many passages the index holds.
     public var passages: Int
+    /// How many tokens (indexed words) the passages hold in all.
+    public var tokens: Int
 }

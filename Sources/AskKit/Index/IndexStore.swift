@@ -74,7 +74,8 @@ struct IndexStore: Sendable {
             corpusFingerprint: values[IndexSchema.Info.corpusFingerprint] ?? "",
             synonymsFingerprint: values[IndexSchema.Info.synonymsFingerprint] ?? "",
             documents: Int(values[IndexSchema.Info.documents] ?? "") ?? 0,
-            passages: Int(values[IndexSchema.Info.passages] ?? "") ?? 0)
+            passages: Int(values[IndexSchema.Info.passages] ?? "") ?? 0,
+            tokens: Int(values[IndexSchema.Info.tokens] ?? "") ?? 0)
     }
 
     private static func describe(_ error: DatabaseError) -> String {
@@ -89,19 +90,27 @@ struct IndexStore: Sendable {
 
     // MARK: - Queries
 
-    /// The passages matching an FTS5 expression, best BM25 first.
-    static func candidates(_ db: Database, matching expression: String, limit: Int) throws -> [Candidate] {
+    /// The passages matching an FTS5 expression, best BM25 first; or, when `ranked` is false, the first matches
+    /// in index order, unscored (BM25 0), which costs nothing for the matches that are not returned.
+    static func candidates(_ db: Database, matching expression: String, limit: Int, ranked: Bool = true) throws
+        -> [Candidate]
+    {
         let weights = columnWeights
         let bm25Parameters = Self.bm25Parameters
+        let score = ranked
+            ? """
+            \(BM25Function.name)(passages_fts, \(bm25Parameters.k1), \(bm25Parameters.b),
+                \(weights.title), \(weights.section), \(weights.body))
+            """
+            : "0.0"
         // The top rows are chosen from the full-text index alone; only they are joined to their text.
         let rows = try Row.fetchAll(db, sql: """
             SELECT p.id, p.title, p.section, p.body, p.line_start, p.line_end, d.doc, d.file, top.score
             FROM (
-                SELECT rowid, \(BM25Function.name)(passages_fts, \(bm25Parameters.k1), \(bm25Parameters.b),
-                    \(weights.title), \(weights.section), \(weights.body)) AS score
+                SELECT rowid, \(score) AS score
                 FROM passages_fts
                 WHERE passages_fts MATCH ?
-                ORDER BY score
+                \(ranked ? "ORDER BY score" : "")
                 LIMIT ?
             ) AS top
             JOIN passages p ON p.id = top.rowid
@@ -121,7 +130,7 @@ struct IndexStore: Sendable {
 
     /// How many passages hold a stem.
     static func passageFrequency(_ db: Database, stem: String) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT doc FROM passages_vocab WHERE term = ?", arguments: [stem]) ?? 0
+        try Int.fetchOne(db, sql: "SELECT passages FROM stems WHERE stem = ?", arguments: [stem]) ?? 0
     }
 
     /// The index's words, for typo correction.

@@ -41,11 +41,13 @@ public struct QueryPlan: Sendable, Hashable {
     /// The FTS5 `MATCH` expression: every variant a quoted phrase, each concept an `OR` group, concepts `OR`-ed.
     /// `nil` when the question has no searchable word.
     public var ftsExpression: String? {
-        let groups = concepts.map { concept in
-            let phrases = concept.variants.map { Self.quoted($0.words) }
-            return phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " OR ") + ")"
-        }
-        return groups.isEmpty ? nil : groups.joined(separator: " OR ")
+        concepts.isEmpty ? nil : concepts.map(Self.group).joined(separator: " OR ")
+    }
+
+    /// A concept as an FTS5 expression: its variants as quoted phrases, `OR`-ed in parentheses.
+    static func group(_ concept: Concept) -> String {
+        let phrases = concept.variants.map { quoted($0.words) }
+        return phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " OR ") + ")"
     }
 
     /// A phrase as an FTS5 string: in double quotes, inner quotes doubled, so no character of it is syntax.

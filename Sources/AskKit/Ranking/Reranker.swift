@@ -29,7 +29,7 @@ struct Reranker: Sendable {
         var ranked: [Ranked] = []
         for candidate in candidates.prefix(depth) {
             let passage = candidate.passage
-            let textStems = try stems((passage.section ?? "") + " " + passage.text)
+            let textStems = try stems(passage.section ?? "") + stems(passage.text)
             let matches = matcher.matches(in: try stems(passage.title) + textStems)
             let score = weights.bm25 * (bestBM25 > 0 ? candidate.bm25 / bestBM25 : 0)
                 + weights.coverage * matcher.coverage(of: matches)

@@ -1,0 +1,64 @@
+import GRDB
+
+/// Finds the passages with the best BM25 scores for a query without scoring every passage that matches it.
+///
+/// FTS5 ranks by scoring every row its `MATCH` finds, so an `OR` of common words costs time in proportion to the
+/// corpus. When a query's phrases together match more passages than ``matchBudget``, only its rarest phrases (as
+/// many as fit the budget) select candidates, as in Elasticsearch's "common terms" query; every candidate is then
+/// rescored with all phrases by ``BM25Scorer`` from its own stems. When even the rarest phrase is over the budget,
+/// the passages holding every concept are the candidates. When the selection holds fewer passages than wanted, the
+/// rest are passages with common words only: the first found in index order fill the list, rescored the same way,
+/// rather than ranking every one of them.
+struct CandidateSearch: Sendable {
+    /// How many matching passages a query may score through FTS5 before only its rare phrases select candidates.
+    var matchBudget: Int
+    /// How many candidates the rare phrases select for each passage of the pool.
+    static let candidatesPerResult = 4
+
+    /// Up to `pool` passages with the best BM25 scores, best first (approximately, when the query is pruned), and
+    /// at least `wanted` of them when that many match.
+    /// - Parameter stems: the index's stems of a text.
+    func candidates(
+        for plan: QueryPlan, wanted: Int, pool: Int, scorer: BM25Scorer, db: Database,
+        stems: (String) throws -> [String]
+    ) throws -> [IndexStore.Candidate] {
+        guard let expression = plan.ftsExpression else { return [] }
+        let matches = scorer.phrases.reduce(0) { $0 + $1.passages }
+        guard matches > matchBudget, let selection = selection(for: plan, scorer: scorer) else {
+            return try IndexStore.candidates(db, matching: expression, limit: pool)
+        }
+        var selected = try IndexStore.candidates(db, matching: selection, limit: pool * Self.candidatesPerResult)
+        let everyConcept = plan.concepts.map(QueryPlan.group).joined(separator: " AND ")
+        for fill in [everyConcept, expression] where selected.count < wanted {
+            let known = Set(selected.map(\.id))
+            let more = try IndexStore.candidates(db, matching: fill, limit: pool + known.count, ranked: false)
+            selected += more.filter { !known.contains($0.id) }.prefix(pool - selected.count)
+        }
+        var rescored = try selected.map { candidate in
+            var candidate = candidate
+            let passage = candidate.passage
+            candidate.bm25 = scorer.score(
+                title: try stems(passage.title), section: try stems(passage.section ?? ""),
+                body: try stems(passage.text))
+            return candidate
+        }
+        rescored.sort { ($0.bm25, $1.id) > ($1.bm25, $0.id) }
+        return Array(rescored.prefix(pool))
+    }
+
+    /// The FTS5 expression that selects candidates: the rarest phrases that fit the budget together, or else every
+    /// concept at once; `nil` when the query has one concept, too common to prune.
+    private func selection(for plan: QueryPlan, scorer: BM25Scorer) -> String? {
+        let variants = plan.concepts.flatMap(\.variants)
+        var rare: [String] = []
+        var matches = 0
+        for index in scorer.phrases.indices.sorted(by: { scorer.phrases[$0].passages < scorer.phrases[$1].passages }) {
+            matches += scorer.phrases[index].passages
+            guard matches <= matchBudget else { break }
+            rare.append(QueryPlan.quoted(variants[index].words))
+        }
+        if !rare.isEmpty { return rare.joined(separator: " OR ") }
+        guard plan.concepts.count > 1 else { return nil }
+        return plan.concepts.map(QueryPlan.group).joined(separator: " AND ")
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import AskKit
+
+/// Pruned queries rescore candidates outside FTS5; the scores must be FTS5's own, and pruning must keep the best
+/// passages.
+struct CandidateSearchTests {
+    private let questions = [
+        "how long does a compression fracture take to heal",
+        "is the bone cement dangerous",
+        "what is kyphoplasty",
+        "risk of new fractures after vertebroplasty",
+        "osteoporosis bone density test",
+        "back pain treatment options",
+    ]
+
+    @Test func rescoringGivesTheScoresFTS5Gives() throws {
+        let queue = try DatabaseQueue(path: SeedIndex.url.path)
+        try queue.inDatabase { db in
+            BM25Function.register(in: db)
+            let stemmer = try Stemmer(db)
+            let info = try IndexStore(url: SeedIndex.url).info
+            for question in questions {
+                let plan = QueryCompiler().compile(question)
+                let expression = try #require(plan.ftsExpression)
+                let scorer = try BM25Scorer(
+                    phrases: plan.concepts.flatMap(\.variants).map { try $0.words.map(stemmer.stem) },
+                    passages: { try IndexStore.passageFrequency(db, stem: $0) }, passageCount: info.passages,
+                    averageLength: Double(info.tokens) / Double(info.passages))
+                let candidates = try IndexStore.candidates(db, matching: expression, limit: 20)
+                #expect(!candidates.isEmpty)
+                for candidate in candidates {
+                    let passage = candidate.passage
+                    let score = scorer.score(
+                        title: try stemmer.stems(of: passage.title), section: try stemmer.stems(of: passage.section ?? ""),
+                        body: try stemmer.stems(of: passage.text))
+                    #expect(abs(score - candidate.bm25) < 1e-9, "\(question): \(score) vs FTS5 \(candidate.bm25)")
+                }
+            }
+        }
+    }
+
+    @Test func prunedSearchKeepsTheBestPassages() throws {
+        // These questions match far more than 20 passages of the shipped corpus, so a budget of 20 prunes them.
+        let pruned = try AskEngine(index: SeedIndex.url, matchBudget: 20)
+        let exhaustive = try AskEngine(index: SeedIndex.url, matchBudget: .max)
+        var sameFirst = 0
+        for question in questions {
+            let prunedHits = try pruned.search(question, limit: 10)
+            let exhaustiveHits = try exhaustive.search(question, limit: 10)
+            #expect(prunedHits.count == exhaustiveHits.count, "\(question)")
+            if prunedHits.first?.passage == exhaustiveHits.first?.passage { sameFirst += 1 }
+        }
+        print("pruned search: same first passage for \(sameFirst) of \(questions.count) questions")
+        #expect(sameFirst >= questions.count - 1)
+    }
+}
