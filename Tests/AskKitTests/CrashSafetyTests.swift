@@ -35,33 +35,39 @@ import Testing
         let folder = try TemporaryFolder()
         let corpus = try largeCorpus(in: folder, copies: 12)
         let index = folder.path("Index/ask.sqlite")
-        let started = Date()
-        try IndexBuilder().build(corpus: corpus, into: index)
-        let buildTime = max(Date().timeIntervalSince(started), 0.05)
+        func timed(_ body: () throws -> Void) rethrows -> Double {
+            let started = Date()
+            try body()
+            return max(Date().timeIntervalSince(started), 0.05)
+        }
+        let fullTime = try timed { try IndexBuilder().build(corpus: corpus, into: index) }
+        try folder.write("Corpus/changing.txt", "A first change of the corpus.")
+        let incrementalTime = try timed { try IndexBuilder().build(corpus: corpus, into: index) }
 
         var generator = SplitMix64(seed: 2026)
-        var outcomes: [String: Int] = ["old": 0, "new": 0]
+        var outcomes: [String: Int] = [:]
         for run in 0..<50 {
             let before = try checkedFingerprint(of: index)
-            // Each run builds a corpus different from the one indexed.
+            // Each run builds a corpus different from the one indexed: in turn fully and incrementally.
             try folder.write("Corpus/changing.txt", "Run \(run) of the crash test changes the corpus with this sentence.")
             let expectedNew = try Corpus(corpus).fingerprint()
+            let full = run.isMultiple(of: 2)
             let process = Process()
             process.executableURL = AskProcess.binary
-            process.arguments = ["index", "--corpus", corpus.path, "--index", index.path]
+            process.arguments = ["index", "--corpus", corpus.path, "--index", index.path] + (full ? ["--full"] : [])
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            let delay = Double(generator.next() % 1_000) / 1_000 * buildTime * 4
+            let delay = Double(generator.next() % 1_000) / 1_000 * (full ? fullTime : incrementalTime) * 4
             Thread.sleep(forTimeInterval: delay)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let after = try checkedFingerprint(of: index)
             #expect(after == before || after == expectedNew, "run \(run): a partial index")
-            outcomes[after == before ? "old" : "new", default: 0] += 1
+            outcomes["\(full ? "full" : "incremental"): \(after == before ? "old kept" : "new complete")", default: 0] += 1
         }
-        print("crash runs: 50, old index kept \(outcomes["old"]!), new index complete \(outcomes["new"]!)")
-        #expect(outcomes["old"]! > 0)
+        print("crash runs: 50,", outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        #expect(outcomes["full: old kept", default: 0] > 0 && outcomes["incremental: old kept", default: 0] > 0)
 
         try IndexBuilder().build(corpus: corpus, into: index)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: index.deletingLastPathComponent().path)

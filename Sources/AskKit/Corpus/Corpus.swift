@@ -47,37 +47,70 @@ public struct Corpus: Sendable {
     /// The files of the corpus, sorted by relative path (for a one-file corpus, that file, named by its name).
     /// - Throws: ``AskError/corpusMissing(_:)`` when nothing exists at the corpus's path.
     public func entries() throws -> [Entry] {
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey, .contentModificationDateKey]
         guard exists else { throw AskError.corpusMissing(url.path) }
         guard isFolder else {
-            let values = try? url.resourceValues(forKeys: Set(keys))
-            return [Entry(path: url.lastPathComponent, url: url, size: values?.fileSize ?? 0,
-                          modified: values?.contentModificationDate ?? .distantPast, isSymbolicLink: false)]
+            let status = Self.status(of: url.path)
+            return [Entry(path: url.lastPathComponent, url: url, size: status?.size ?? 0,
+                          modified: status?.modified ?? .distantPast, isSymbolicLink: false)]
         }
-        guard let enumerator = FileManager.default.enumerator(
-            at: url, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
-        else { throw AskError.corpusMissing(url.path) }
-        let basePath = url.path.hasSuffix("/") ? url.path : url.path + "/"
         var entries: [Entry] = []
-        for case let fileURL as URL in enumerator {
-            let values = try? fileURL.resourceValues(forKeys: Set(keys))
-            let isLink = values?.isSymbolicLink ?? false
-            guard isLink || values?.isRegularFile == true else { continue }
-            let fullPath = fileURL.standardizedFileURL.path
-            let path = fullPath.hasPrefix(basePath) ? String(fullPath.dropFirst(basePath.count)) : fileURL.lastPathComponent
-            if path == Self.synonymsFileName { continue }
-            entries.append(Entry(
-                path: path, url: fileURL, size: values?.fileSize ?? 0,
-                modified: values?.contentModificationDate ?? .distantPast, isSymbolicLink: isLink))
-        }
+        Self.collect(folder: url.path, relativePath: "", into: &entries)
         return entries.sorted { $0.path < $1.path }
+    }
+
+    /// Walks a folder with `readdir` and `lstat` (Foundation's URL enumerator costs ~80 µs a file): hidden names
+    /// are left out, symbolic links are listed but never followed.
+    private static func collect(folder: String, relativePath: String, into entries: inout [Entry]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let item = readdir(directory) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let fullPath = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            let path = relativePath.isEmpty ? name : relativePath + "/" + name
+            var info = stat()
+            guard lstat(fullPath, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                collect(folder: fullPath, relativePath: path, into: &entries)
+            case S_IFREG, S_IFLNK:
+                if path == synonymsFileName { continue }
+                entries.append(Entry(
+                    path: path, url: URL(fileURLWithPath: fullPath, isDirectory: false), size: Int(info.st_size),
+                    modified: modificationDate(info), isSymbolicLink: info.st_mode & S_IFMT == S_IFLNK))
+            default:
+                continue
+            }
+        }
+    }
+
+    private static func status(of path: String) -> (size: Int, modified: Date)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (Int(info.st_size), modificationDate(info))
+    }
+
+    private static func modificationDate(_ info: stat) -> Date {
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return Date(timeIntervalSince1970: Double(time.tv_sec) + Double(time.tv_nsec) / 1e9)
     }
 
     /// A fingerprint of the folder's readable files (paths, sizes, modification times) and of the synonyms file:
     /// it changes whenever a rebuild could give a different index.
     public func fingerprint() throws -> String {
+        Self.fingerprint(of: try entries())
+    }
+
+    /// The fingerprint of entries listed by ``entries()``.
+    static func fingerprint(of entries: [Entry]) -> String {
         var hasher = StableHasher()
-        for entry in try entries() where DocumentReaders.reader(forFileNamed: entry.path) != nil {
+        for entry in entries where DocumentReaders.reader(forFileNamed: entry.path) != nil {
             hasher.combine("\(entry.path)\u{0}\(entry.size)\u{0}\(entry.modified.timeIntervalSince1970)\u{0}")
         }
         return hasher.hexDigest

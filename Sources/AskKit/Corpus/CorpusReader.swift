@@ -14,6 +14,10 @@ public struct ReadFile: Sendable {
     public var path: String
     /// A hash of the file's bytes, to tell when it changed.
     public var contentHash: String
+    /// The file's size in bytes when read.
+    public var size: Int
+    /// The file's modification date when read: with an unchanged size, it spares re-reading the file.
+    public var modified: Date
     /// The documents the file holds.
     public var documents: [SourceDocument]
 }
@@ -63,7 +67,9 @@ public struct CorpusReader: Sendable {
         if result.documents.isEmpty {
             return skip(result.warnings.first ?? "no documents found")
         }
-        let file = ReadFile(path: entry.path, contentHash: contentHash, documents: result.documents)
+        let file = ReadFile(
+            path: entry.path, contentHash: contentHash, size: entry.size, modified: entry.modified,
+            documents: result.documents)
         return .read(file, warnings: result.warnings)
     }
 

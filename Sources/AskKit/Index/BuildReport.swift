@@ -14,11 +14,25 @@ public struct BuildReport: Sendable, Codable {
     public var warnings: [String]
     /// Wall-clock time of the build, in seconds.
     public var seconds: Double
+    /// What an incremental build changed; `nil` for a full build.
+    public var change: Change?
+
+    /// What an incremental build changed.
+    public struct Change: Sendable, Codable {
+        /// Files read and cut into passages again (new or changed content).
+        public var filesRead: Int
+        /// Files whose passages were removed because they are gone or no longer readable.
+        public var filesRemoved: Int
+    }
 
     /// One line for people: "indexed 5 documents (44 passages) from 5 files in 0.04 s; skipped 1 file".
     public var summary: String {
         var line = "indexed \(documents) document\(documents == 1 ? "" : "s") (\(passages) passages) from "
             + "\(files) file\(files == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s"
+        if let change {
+            line += " (updated: \(change.filesRead) file\(change.filesRead == 1 ? "" : "s") read, "
+                + "\(change.filesRemoved) removed)"
+        }
         if !skipped.isEmpty {
             let reasons = Dictionary(grouping: skipped, by: \.reason).map { "\($0.value.count) \($0.key)" }.sorted()
             line += "; skipped \(skipped.count) file\(skipped.count == 1 ? "" : "s") (\(reasons.joined(separator: ", ")))"

@@ -26,21 +26,37 @@ public struct IndexBuilder: Sendable {
         self.reader = reader
     }
 
-    /// Reads every file of `corpus`, cuts it into passages and writes a new index at `index`.
+    /// Brings the index at `index` up to date with every file of `corpus`.
+    ///
+    /// When `index` is an index of this version, the build is incremental: only files whose size or date changed
+    /// are read, only those whose content hash changed are cut into passages again, and the passages of deleted
+    /// files are removed. Otherwise, or with `full`, every file is read into a new index. Either way the result is
+    /// written beside the index and renamed over it once complete, so readers see the old index or the new one.
     /// - Parameter warn: called with one line for each file skipped and each part of a file left out.
     /// - Throws: ``AskError/corpusMissing(_:)``, ``AskError/corpusEmpty(_:skipped:)``,
     ///   ``AskError/buildFailed(_:reason:)``.
     @discardableResult
-    public func build(corpus: URL, into index: URL, warn: (String) -> Void = { _ in }) throws -> BuildReport {
+    public func build(corpus: URL, into index: URL, full: Bool = false, warn: (String) -> Void = { _ in }) throws
+        -> BuildReport
+    {
         let start = Date()
         let folder = Corpus(corpus)
-        let fingerprint = try folder.fingerprint()
-        var files: [ReadFile] = []
+        let entries = try folder.entries()
+        let fingerprint = Corpus.fingerprint(of: entries)
+        let stored = full ? nil : Self.storedFiles(in: index)
+        var changed: [ReadFile] = []
+        var unchanged: [String] = []
+        var touched: [ReadFile] = []
         var report = BuildReport(files: 0, documents: 0, passages: 0, skipped: [], warnings: [], seconds: 0)
-        for entry in try folder.entries() {
+        for entry in entries {
+            let known = stored?[entry.path]
+            if let known, known.size == entry.size, known.modified == entry.modified.timeIntervalSince1970 {
+                unchanged.append(entry.path)
+                continue
+            }
             switch reader.read(entry) {
             case .read(let file, let warnings):
-                files.append(file)
+                if known?.contentHash == file.contentHash { touched.append(file) } else { changed.append(file) }
                 report.warnings += warnings
                 warnings.forEach(warn)
             case .skipped(let skipped):
@@ -48,7 +64,8 @@ public struct IndexBuilder: Sendable {
                 warn("skipped \(skipped.path): \(skipped.reason)")
             }
         }
-        guard !files.isEmpty else { throw AskError.corpusEmpty(folder.url.path, skipped: report.skipped.count) }
+        report.files = unchanged.count + touched.count + changed.count
+        guard report.files > 0 else { throw AskError.corpusEmpty(folder.url.path, skipped: report.skipped.count) }
         let synonyms = try Self.readSynonyms(folder)
 
         let temporary = Self.temporaryURL(for: index, process: ProcessInfo.processInfo.processIdentifier)
@@ -57,8 +74,21 @@ public struct IndexBuilder: Sendable {
                 at: index.deletingLastPathComponent(), withIntermediateDirectories: true)
             Self.removeAbandonedBuilds(of: index)
             let fingerprints = (corpus: fingerprint, synonyms: Self.synonymsFingerprint(folder))
-            let counts = try write(files, synonyms: synonyms, fingerprints: fingerprints, to: temporary)
-            report.files = files.count
+            let counts: (documents: Int, passages: Int)
+            if let stored {
+                let kept = Set(unchanged + touched.map(\.path))
+                let removed = stored.keys.filter { !kept.contains($0) }.sorted()
+                try Self.copy(index, to: temporary)
+                counts = try update(
+                    temporary, removing: removed, adding: changed, touching: touched, synonyms: synonyms,
+                    fingerprints: fingerprints)
+                report.change = BuildReport.Change(
+                    filesRead: changed.count, filesRemoved: removed.filter { path in
+                        !changed.contains { $0.path == path }
+                    }.count)
+            } else {
+                counts = try write(changed, synonyms: synonyms, fingerprints: fingerprints, to: temporary)
+            }
             report.documents = counts.documents
             report.passages = counts.passages
             try Self.flushToDisk(temporary)
@@ -113,18 +143,41 @@ public struct IndexBuilder: Sendable {
         StableHasher.hash(corpus.synonymsURL.flatMap { try? Data(contentsOf: $0) } ?? Data())
     }
 
+    /// What an index knows of a corpus file.
+    private struct StoredFile {
+        var contentHash: String
+        var size: Int
+        var modified: Double
+    }
+
+    /// The files an index of this version holds; `nil` when there is no such index to update.
+    private static func storedFiles(in index: URL) -> [String: StoredFile]? {
+        guard let store = try? IndexStore(url: index) else { return nil }
+        return try? store.read { db in
+            var files: [String: StoredFile] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT path, content_hash, size, modified FROM files") {
+                files[row["path"]] = StoredFile(contentHash: row["content_hash"], size: row["size"], modified: row["modified"])
+            }
+            return files
+        }
+    }
+
     // MARK: - Writing
+
+    private static func openForWriting(_ url: URL) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+        }
+        return try DatabaseQueue(path: url.path, configuration: configuration)
+    }
 
     private func write(
         _ files: [ReadFile], synonyms: SynonymMap, fingerprints: (corpus: String, synonyms: String), to url: URL
     ) throws
         -> (documents: Int, passages: Int)
     {
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
-        }
-        let queue = try DatabaseQueue(path: url.path, configuration: configuration)
+        let queue = try Self.openForWriting(url)
         var counts = (documents: 0, passages: 0)
         try queue.inDatabase { db in
             try IndexSchema.create(in: db)
@@ -133,16 +186,8 @@ public struct IndexBuilder: Sendable {
                 try Self.insert(synonyms, into: db)
                 try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('rebuild')")
                 try Self.insertTerms(into: db)
-                let info: [(String, String)] = [
-                    (IndexSchema.Info.schemaVersion, String(IndexSchema.version)),
-                    (IndexSchema.Info.builtAt, ISO8601DateFormatter().string(from: Date())),
-                    (IndexSchema.Info.corpusFingerprint, fingerprints.corpus),
-                    (IndexSchema.Info.synonymsFingerprint, fingerprints.synonyms),
-                    (IndexSchema.Info.tokenizer, IndexSchema.tokenizer),
-                    (IndexSchema.Info.documents, String(counts.documents)),
-                    (IndexSchema.Info.passages, String(counts.passages)),
-                ]
-                for (key, value) in info { try Self.setInfo(key, value, in: db) }
+                let tokens = try Self.insertStems(into: db)
+                try Self.setInfo(counts: counts, tokens: tokens, fingerprints: fingerprints, in: db)
                 return .commit
             }
             try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('optimize')")
@@ -151,15 +196,82 @@ public struct IndexBuilder: Sendable {
         return counts
     }
 
+    /// Applies a corpus change to a copy of an index, in one transaction: removes the passages of `removing`,
+    /// adds those of `adding`, records the new size and date of `touching` (same content), and updates the
+    /// vocabulary counts by the difference.
+    private func update(
+        _ url: URL, removing: [String], adding: [ReadFile], touching: [ReadFile], synonyms: SynonymMap,
+        fingerprints: (corpus: String, synonyms: String)
+    ) throws -> (documents: Int, passages: Int) {
+        let queue = try Self.openForWriting(url)
+        var counts = (documents: 0, passages: 0)
+        try queue.inDatabase { db in
+            try db.inTransaction {
+                let stemmer = try Stemmer(db)
+                var change = VocabularyChange()
+                let unindex = try db.makeStatement(sql: """
+                    INSERT INTO passages_fts(passages_fts, rowid, title, section, body) VALUES('delete', ?, ?, ?, ?)
+                    """)
+                for path in removing {
+                    let rows = try Row.fetchAll(db, sql: """
+                        SELECT p.id, p.title, p.section, p.body FROM passages p
+                        JOIN documents d ON d.id = p.document_id WHERE d.file = ?
+                        """, arguments: [path])
+                    for row in rows {
+                        try unindex.execute(arguments: [row["id"], row["title"], row["section"], row["body"]])
+                        try change.count(title: row["title"], section: row["section"], body: row["body"], sign: -1,
+                                         stemmer: stemmer)
+                    }
+                    try db.execute(sql: """
+                        DELETE FROM passages WHERE document_id IN (SELECT id FROM documents WHERE file = ?);
+                        DELETE FROM documents WHERE file = ?;
+                        DELETE FROM files WHERE path = ?;
+                        """, arguments: [path, path, path])
+                }
+                let firstNew = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM passages") ?? 0) + 1
+                _ = try insert(adding, into: db)
+                try db.execute(sql: """
+                    INSERT INTO passages_fts(rowid, title, section, body)
+                    SELECT id, title, section, body FROM passages WHERE id >= ?
+                    """, arguments: [firstNew])
+                let added = try Row.fetchCursor(
+                    db, sql: "SELECT title, section, body FROM passages WHERE id >= ?", arguments: [firstNew])
+                while let row = try added.next() {
+                    try change.count(title: row["title"], section: row["section"], body: row["body"], sign: 1,
+                                     stemmer: stemmer)
+                }
+                for file in touching {
+                    try db.execute(sql: "UPDATE files SET size = ?, modified = ? WHERE path = ?", arguments: [
+                        file.size, file.modified.timeIntervalSince1970, file.path,
+                    ])
+                }
+                try change.apply(to: db, stemmer: stemmer)
+                try db.execute(sql: "DELETE FROM synonyms")
+                try Self.insert(synonyms, into: db)
+                counts.documents = try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0
+                counts.passages = try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0
+                let tokens = try Int.fetchOne(
+                    db, sql: "SELECT value FROM build_info WHERE key = ?", arguments: [IndexSchema.Info.tokens]) ?? 0
+                try Self.setInfo(counts: counts, tokens: tokens + change.tokens, fingerprints: fingerprints, in: db)
+                return .commit
+            }
+        }
+        try queue.close()
+        return counts
+    }
+
     private func insert(_ files: [ReadFile], into db: Database) throws -> (documents: Int, passages: Int) {
-        let fileStatement = try db.makeStatement(sql: "INSERT INTO files(path, content_hash) VALUES (?, ?)")
+        let fileStatement = try db.makeStatement(
+            sql: "INSERT INTO files(path, content_hash, size, modified) VALUES (?, ?, ?, ?)")
         let documentStatement = try db.makeStatement(sql: "INSERT INTO documents(doc, file, title) VALUES (?, ?, ?)")
         let passageStatement = try db.makeStatement(sql: """
             INSERT INTO passages(document_id, title, section, body, line_start, line_end) VALUES (?, ?, ?, ?, ?, ?)
             """)
         var documents = 0, passages = 0
         for file in files {
-            try fileStatement.execute(arguments: [file.path, file.contentHash])
+            try fileStatement.execute(arguments: [
+                file.path, file.contentHash, file.size, file.modified.timeIntervalSince1970,
+            ])
             for document in file.documents {
                 let documentPassages = (document.isRecord ? recordChunker : chunker).passages(of: document)
                 let title = documentPassages.first?.title ?? document.statedTitle ?? document.id
@@ -214,6 +326,36 @@ public struct IndexBuilder: Sendable {
         }
     }
 
+    /// Fills the `stems` table from FTS5's vocabulary; returns how many tokens the passages hold in all.
+    private static func insertStems(into db: Database) throws -> Int {
+        try db.execute(sql: "DELETE FROM stems")
+        let statement = try db.makeStatement(sql: "INSERT INTO stems(stem, passages) VALUES (?, ?)")
+        var tokens = 0
+        let rows = try Row.fetchCursor(db, sql: "SELECT term, doc, cnt FROM passages_vocab")
+        while let row = try rows.next() {
+            try statement.execute(arguments: [row[0] as String, row[1] as Int])
+            tokens += row[2] as Int
+        }
+        return tokens
+    }
+
+    private static func setInfo(
+        counts: (documents: Int, passages: Int), tokens: Int, fingerprints: (corpus: String, synonyms: String),
+        in db: Database
+    ) throws {
+        let info: [(String, String)] = [
+            (IndexSchema.Info.schemaVersion, String(IndexSchema.version)),
+            (IndexSchema.Info.builtAt, ISO8601DateFormatter().string(from: Date())),
+            (IndexSchema.Info.corpusFingerprint, fingerprints.corpus),
+            (IndexSchema.Info.synonymsFingerprint, fingerprints.synonyms),
+            (IndexSchema.Info.tokenizer, IndexSchema.tokenizer),
+            (IndexSchema.Info.documents, String(counts.documents)),
+            (IndexSchema.Info.passages, String(counts.passages)),
+            (IndexSchema.Info.tokens, String(tokens)),
+        ]
+        for (key, value) in info { try setInfo(key, value, in: db) }
+    }
+
     private static func setInfo(_ key: String, _ value: String, in db: Database) throws {
         try db.execute(sql: "INSERT OR REPLACE INTO build_info(key, value) VALUES (?, ?)", arguments: [key, value])
     }
@@ -224,6 +366,20 @@ public struct IndexBuilder: Sendable {
             throw AskError.fileUnreadable(url.path, reason: "not readable UTF-8 text")
         }
         return SynonymMap(parsing: text)
+    }
+
+    /// Copies a file in large blocks (`FileManager.copyItem` copies 4 KB at a time here).
+    private static func copy(_ source: URL, to destination: URL) throws {
+        let input = try FileHandle(forReadingFrom: source)
+        defer { try? input.close() }
+        guard FileManager.default.createFile(atPath: destination.path, contents: nil) else {
+            throw AskError.buildFailed(destination.path, reason: "cannot create the file")
+        }
+        let output = try FileHandle(forWritingTo: destination)
+        defer { try? output.close() }
+        while let block = try input.read(upToCount: 1 << 22), !block.isEmpty {
+            try output.write(contentsOf: block)
+        }
     }
 
     private static func flushToDisk(_ url: URL) throws {

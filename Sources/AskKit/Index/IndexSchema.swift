@@ -10,7 +10,7 @@ import GRDB
 /// ```
 enum IndexSchema {
     /// Bumped whenever the layout or the meaning of a table changes; an index of another version is rebuilt.
-    static let version = 2
+    static let version = 3
     /// `PRAGMA application_id`: "ASK1", marks the file as an ask index.
     static let applicationID: Int32 = 0x4153_4B31
     /// The FTS5 tokenizer of the passage table.
@@ -21,7 +21,9 @@ enum IndexSchema {
             PRAGMA application_id = \(applicationID);
             PRAGMA user_version = \(version);
             CREATE TABLE build_info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-            CREATE TABLE files(path TEXT PRIMARY KEY, content_hash TEXT NOT NULL);
+            CREATE TABLE files(
+                path TEXT PRIMARY KEY, content_hash TEXT NOT NULL, size INTEGER NOT NULL, modified REAL NOT NULL
+            );
             CREATE TABLE documents(
                 id INTEGER PRIMARY KEY,
                 doc TEXT NOT NULL,
@@ -46,6 +48,9 @@ enum IndexSchema {
             );
             CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row');
             CREATE TABLE terms(word TEXT PRIMARY KEY, stem TEXT NOT NULL, passages INTEGER NOT NULL) WITHOUT ROWID;
+            -- How many passages hold each stem: FTS5's document frequencies, kept because fts5vocab counts them by
+            -- reading a stem's whole doclist, which costs milliseconds for common stems of a large index.
+            CREATE TABLE stems(stem TEXT PRIMARY KEY, passages INTEGER NOT NULL) WITHOUT ROWID;
             CREATE TABLE synonyms(rule INTEGER NOT NULL, phrase TEXT NOT NULL, role TEXT NOT NULL
                 CHECK (role IN ('equivalent', 'input', 'output')));
             """)
@@ -60,5 +65,7 @@ enum IndexSchema {
         static let tokenizer = "tokenizer"
         static let documents = "documents"
         static let passages = "passages"
+        /// How many tokens the passages hold in all, for BM25's average passage length.
+        static let tokens = "tokens"
     }
 }

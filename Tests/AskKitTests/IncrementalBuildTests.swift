@@ -1,0 +1,65 @@
+import AskKit
+import Foundation
+import GRDB
+import Testing
+
+/// An incremental build must leave exactly the index a full build of the same corpus gives.
+struct IncrementalBuildTests {
+    /// What an index holds, in a form two indexes can be compared by (passage ids may differ).
+    private func contents(of index: URL) throws -> [String] {
+        let queue = try DatabaseQueue(path: index.path)
+        defer { try? queue.close() }
+        return try queue.writeWithoutTransaction { db in
+            let passages = try Row.fetchAll(db, sql: """
+                SELECT d.file, d.doc, p.title, p.section, p.body, p.line_start, p.line_end
+                FROM passages p JOIN documents d ON d.id = p.document_id
+                """).map { $0.description }.sorted()
+            let files = try Row.fetchAll(db, sql: "SELECT path, content_hash, size FROM files").map(\.description).sorted()
+            let terms = try Row.fetchAll(db, sql: "SELECT word, stem, passages FROM terms ORDER BY word").map(\.description)
+            let stems = try Row.fetchAll(db, sql: "SELECT stem, passages FROM stems ORDER BY stem").map(\.description)
+            let tokens = try String.fetchOne(db, sql: "SELECT value FROM build_info WHERE key = 'tokens'") ?? ""
+            try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('integrity-check')")
+            return passages + files + terms + stems + [tokens]
+        }
+    }
+
+    @Test func anUpdatedIndexEqualsAFullBuildOfTheSameCorpus() throws {
+        let folder = try TemporaryFolder()
+        let corpus = folder.path("Corpus")
+        try FileManager.default.copyItem(at: Repository.corpus, to: corpus)
+        let incremental = folder.path("incremental.sqlite")
+        try IndexBuilder().build(corpus: corpus, into: incremental)
+
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }
+            .filter { $0 != Corpus.synonymsFileName }.sorted()
+        try FileManager.default.removeItem(at: corpus.appendingPathComponent(names[0]))
+        let changed = corpus.appendingPathComponent(names[1])
+        try (String(contentsOf: changed, encoding: .utf8) + "\n\nA new closing paragraph about bone cement and healing time.\n")
+            .write(to: changed, atomically: true, encoding: .utf8)
+        try folder.write("Corpus/notes/new.md", "# Added later\n\nKyphoplasty restores some of the lost height of a vertebra.\n")
+        let untouched = corpus.appendingPathComponent(names[2])
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: untouched.path)
+
+        let report = try IndexBuilder().build(corpus: corpus, into: incremental)
+        #expect(report.change?.filesRead == 2)
+        #expect(report.change?.filesRemoved == 1)
+        let full = folder.path("full.sqlite")
+        let fullReport = try IndexBuilder().build(corpus: corpus, into: full, full: true)
+        #expect(fullReport.change == nil)
+        #expect(report.passages == fullReport.passages && report.documents == fullReport.documents)
+        #expect(try contents(of: incremental) == contents(of: full))
+
+        let question = "does kyphoplasty restore height"
+        let answers = try [incremental, full].map { try AskEngine(index: $0).search(question).map(\.passage) }
+        #expect(answers[0] == answers[1] && !answers[0].isEmpty)
+    }
+
+    @Test func anUnchangedCorpusReadsNoFile() throws {
+        let folder = try TemporaryFolder()
+        let index = folder.path("ask.sqlite")
+        try IndexBuilder().build(corpus: Repository.corpus, into: index)
+        let report = try IndexBuilder().build(corpus: Repository.corpus, into: index)
+        #expect(report.change?.filesRead == 0 && report.change?.filesRemoved == 0)
+        #expect(report.files == 5)
+    }
+}
