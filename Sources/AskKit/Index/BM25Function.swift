@@ -67,8 +67,9 @@ enum BM25Function {
                 else { continue }
                 frequencies[Int(phrase)] += Int(column) < weights.count ? weights[Int(column)] : 1
             }
+            // With b 0 the length does not count: its lookup (a b-tree read per row) is skipped.
             var length: Int32 = 0
-            _ = api.xColumnSize(fts, -1, &length)
+            if statistics.b != 0 { _ = api.xColumnSize(fts, -1, &length) }
             let k1 = statistics.k1
             let normalizer = k1 * (1 - statistics.b + statistics.b * Double(length) / statistics.averageLength)
             var score = 0.0

@@ -90,17 +90,28 @@ struct IndexStore: Sendable {
 
     // MARK: - Queries
 
-    /// The passages matching an FTS5 expression, best BM25 first; or, when `ranked` is false, the first matches
-    /// in index order, unscored (BM25 0), which costs nothing for the matches that are not returned.
-    static func candidates(_ db: Database, matching expression: String, limit: Int, ranked: Bool = true) throws
+    /// How ``candidates(_:matching:limit:order:)`` orders the matches it chooses.
+    enum Order {
+        /// Best BM25 first.
+        case bm25
+        /// Best BM25 without length normalisation first: cheaper (no length read per row), for choosing
+        /// candidates that are rescored anyway.
+        case bm25IgnoringLength
+        /// The first matches in index order, unscored (BM25 0): costs nothing for the matches not returned.
+        case index
+    }
+
+    /// The passages matching an FTS5 expression, in the given order.
+    static func candidates(_ db: Database, matching expression: String, limit: Int, order: Order = .bm25) throws
         -> [Candidate]
     {
         let weights = columnWeights
-        let bm25Parameters = Self.bm25Parameters
+        let k1 = bm25Parameters.k1
+        let b = order == .bm25IgnoringLength ? 0 : bm25Parameters.b
+        let ranked = order != .index
         let score = ranked
             ? """
-            \(BM25Function.name)(passages_fts, \(bm25Parameters.k1), \(bm25Parameters.b),
-                \(weights.title), \(weights.section), \(weights.body))
+            \(BM25Function.name)(passages_fts, \(k1), \(b), \(weights.title), \(weights.section), \(weights.body))
             """
             : "0.0"
         // The top rows are chosen from the full-text index alone; only they are joined to their text.

@@ -7,7 +7,7 @@ final class StemCache: @unchecked Sendable {
     private var stems: [String: [String]] = [:]
     private let capacity: Int
 
-    init(capacity: Int = 50_000) {
+    init(capacity: Int = 5_000) {
         self.capacity = capacity
     }
 

@@ -6,14 +6,15 @@ import GRDB
 /// corpus. When a query's phrases together match more passages than ``matchBudget``, only its rarest phrases (as
 /// many as fit the budget) select candidates, as in Elasticsearch's "common terms" query; every candidate is then
 /// rescored with all phrases by ``BM25Scorer`` from its own stems. When even the rarest phrase is over the budget,
-/// the passages holding every concept are the candidates. When the selection holds fewer passages than wanted, the
-/// rest are passages with common words only: the first found in index order fill the list, rescored the same way,
-/// rather than ranking every one of them.
+/// the passages where the typed words stand near one another select the candidates, or else those holding every
+/// concept. When the selection holds fewer passages than wanted, the rest are passages with common words only:
+/// the first found in index order fill the list, rescored the same way, rather than ranking every one of them.
 struct CandidateSearch: Sendable {
     /// How many matching passages a query may score through FTS5 before only its rare phrases select candidates.
     var matchBudget: Int
-    /// How many candidates the rare phrases select for each passage of the pool.
-    static let candidatesPerResult = 4
+    /// How many candidates a selection chooses for each passage of the pool (2 and 4 measured the same on MedQuAD
+    /// dev; 2 rescores half as many).
+    static let candidatesPerResult = 2
 
     /// Up to `pool` passages with the best BM25 scores, best first (approximately, when the query is pruned), and
     /// at least `wanted` of them when that many match.
@@ -24,14 +25,19 @@ struct CandidateSearch: Sendable {
     ) throws -> [IndexStore.Candidate] {
         guard let expression = plan.ftsExpression else { return [] }
         let matches = scorer.phrases.reduce(0) { $0 + $1.passages }
-        guard matches > matchBudget, let selection = selection(for: plan, scorer: scorer) else {
+        let selections = matches > matchBudget ? selections(for: plan, scorer: scorer) : []
+        guard !selections.isEmpty else {
             return try IndexStore.candidates(db, matching: expression, limit: pool)
         }
-        var selected = try IndexStore.candidates(db, matching: selection, limit: pool * Self.candidatesPerResult)
+        var selected: [IndexStore.Candidate] = []
+        for expression in selections where selected.count < wanted {
+            selected = try IndexStore.candidates(
+                db, matching: expression, limit: pool * Self.candidatesPerResult, order: .bm25IgnoringLength)
+        }
         let everyConcept = plan.concepts.map(QueryPlan.group).joined(separator: " AND ")
         for fill in [everyConcept, expression] where selected.count < wanted {
             let known = Set(selected.map(\.id))
-            let more = try IndexStore.candidates(db, matching: fill, limit: pool + known.count, ranked: false)
+            let more = try IndexStore.candidates(db, matching: fill, limit: pool + known.count, order: .index)
             selected += more.filter { !known.contains($0.id) }.prefix(pool - selected.count)
         }
         var rescored = try selected.map { candidate in
@@ -46,9 +52,10 @@ struct CandidateSearch: Sendable {
         return Array(rescored.prefix(pool))
     }
 
-    /// The FTS5 expression that selects candidates: the rarest phrases that fit the budget together, or else every
-    /// concept at once; `nil` when the query has one concept, too common to prune.
-    private func selection(for plan: QueryPlan, scorer: BM25Scorer) -> String? {
+    /// The FTS5 expressions that select candidates, tried in turn until one finds enough: the rarest phrases that
+    /// fit the budget together; or else the typed words near one another, then every concept at once. Empty when
+    /// the query has one concept, too common to prune.
+    private func selections(for plan: QueryPlan, scorer: BM25Scorer) -> [String] {
         let variants = plan.concepts.flatMap(\.variants)
         var rare: [String] = []
         var matches = 0
@@ -57,8 +64,13 @@ struct CandidateSearch: Sendable {
             guard matches <= matchBudget else { break }
             rare.append(QueryPlan.quoted(variants[index].words))
         }
-        if !rare.isEmpty { return rare.joined(separator: " OR ") }
-        guard plan.concepts.count > 1 else { return nil }
-        return plan.concepts.map(QueryPlan.group).joined(separator: " AND ")
+        if !rare.isEmpty { return [rare.joined(separator: " OR ")] }
+        guard plan.concepts.count > 1 else { return [] }
+        let typed = plan.concepts.map { QueryPlan.quoted($0.words) }.joined(separator: " ")
+        return ["NEAR(\(typed), \(Self.nearDistance * (plan.concepts.count - 1)))",
+                plan.concepts.map(QueryPlan.group).joined(separator: " AND ")]
     }
+
+    /// How many words may stand between two typed words for them to count as near.
+    static let nearDistance = 3
 }
