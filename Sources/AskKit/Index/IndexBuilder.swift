@@ -272,8 +272,7 @@ public struct IndexBuilder: Sendable {
             try fileStatement.execute(arguments: [
                 file.path, file.contentHash, file.size, file.modified.timeIntervalSince1970,
             ])
-            for document in file.documents {
-                let documentPassages = (document.isRecord ? recordChunker : chunker).passages(of: document)
+            for (document, documentPassages) in zip(file.documents, ChunkedDocuments(file.documents, builder: self)) {
                 let title = documentPassages.first?.title ?? document.statedTitle ?? document.id
                 try documentStatement.execute(arguments: [document.id, document.file, title])
                 let documentID = db.lastInsertedRowID
@@ -288,6 +287,11 @@ public struct IndexBuilder: Sendable {
             }
         }
         return (documents, passages)
+    }
+
+    /// The passages of a document, cut by the chunker its kind calls for.
+    func passages(of document: SourceDocument) -> [Passage] {
+        (document.isRecord ? recordChunker : chunker).passages(of: document)
     }
 
     private static func insert(_ synonyms: SynonymMap, into db: Database) throws {
