@@ -3,7 +3,8 @@
 
 Tantivy 0.27 (a measuring stick, never a product dependency; installed by Benchmarks/Peers/setup.sh) indexes the
 records of a .jsonl[.gz] file (title and text, en_stem) and answers each query's words OR-ed, top 10, after a
-warm-up of 50 queries. ask is measured by the `latency` tool of the Benchmarks package on an index of the same file
+warm-up of 50 queries, English stop words
+dropped (Lucene's list, as ask drops its own). ask is measured by the `latency` tool of the Benchmarks package on an index of the same file
 (`ask index --corpus FILE --index INDEX`), run from here so that both are measured in one run.
 
 Usage:
@@ -12,6 +13,11 @@ Usage:
 Prints Tantivy's build time and p50/p95/p99, ask's figures, and the ratio ask/Tantivy for each.
 """
 import argparse, gzip, json, re, subprocess, tempfile, time
+
+
+# Lucene's EnglishAnalyzer stop words.
+STOP_WORDS = set("a an and are as at be but by for if in into is it no not of on or such that the their then there "
+                 "these they this to was will with".split())
 
 
 def load_jsonl(path):
@@ -46,7 +52,7 @@ def tantivy_figures(passages_path, queries):
         searcher = index.searcher()
         parsed = []
         for text in queries:
-            words = re.findall(r"\w+", text.lower())
+            words = [w for w in re.findall(r"\w+", text.lower()) if w not in STOP_WORDS]
             parsed.append(index.parse_query(" ".join(words), ["title", "body"]) if words else None)
         for query in parsed[:50]:
             if query is not None:
