@@ -31,6 +31,26 @@ import Testing
         #expect(try engine.search("walking bones strong", limit: 1).first?.passage.text.wordCount ?? 0 <= 300)
     }
 
+    /// A file listed by the build and deleted before it is read is skipped by name; the rest is indexed.
+    @Test func aFileDeletedDuringTheBuildIsSkippedByName() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Corpus/kept.txt", "Kyphoplasty restores some of the lost height of a vertebra.")
+        try folder.write("Corpus/gone.txt", "This file disappears between listing and reading.")
+        let entries = try Corpus(folder.path("Corpus")).entries()
+        try FileManager.default.removeItem(at: folder.path("Corpus/gone.txt"))
+        let outcomes = entries.map { CorpusReader().read($0) }
+        guard case .skipped(let skipped) = outcomes[0] else {
+            Issue.record("the deleted file was not skipped")
+            return
+        }
+        #expect(skipped.path == "gone.txt" && skipped.reason.hasPrefix("unreadable"))
+        guard case .read(let kept, _) = outcomes[1] else {
+            Issue.record("the remaining file was not read")
+            return
+        }
+        #expect(kept.path == "kept.txt")
+    }
+
     @Test func tenThousandTinyFilesAreIndexed() throws {
         let folder = try TemporaryFolder()
         for index in 0..<10_000 {
