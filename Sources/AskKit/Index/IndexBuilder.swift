@@ -82,10 +82,9 @@ public struct IndexBuilder: Sendable {
                 counts = try update(
                     temporary, removing: removed, adding: changed, touching: touched, synonyms: synonyms,
                     fingerprints: fingerprints)
+                let reread = Set(changed.map(\.path))
                 report.change = BuildReport.Change(
-                    filesRead: changed.count, filesRemoved: removed.filter { path in
-                        !changed.contains { $0.path == path }
-                    }.count)
+                    filesRead: changed.count, filesRemoved: removed.filter { !reread.contains($0) }.count)
             } else {
                 counts = try write(changed, synonyms: synonyms, fingerprints: fingerprints, to: temporary)
             }

@@ -44,6 +44,11 @@ public struct QueryPlan: Sendable, Hashable {
         concepts.isEmpty ? nil : concepts.map(Self.group).joined(separator: " OR ")
     }
 
+    /// The FTS5 expression that finds passages holding every concept: the concept groups `AND`-ed.
+    var everyConceptExpression: String {
+        concepts.map(Self.group).joined(separator: " AND ")
+    }
+
     /// A concept as an FTS5 expression: its variants as quoted phrases, `OR`-ed in parentheses.
     static func group(_ concept: Concept) -> String {
         let phrases = concept.variants.map { quoted($0.words) }

@@ -34,8 +34,7 @@ struct CandidateSearch: Sendable {
             selected = try IndexStore.candidates(
                 db, matching: expression, limit: pool * Self.candidatesPerResult, order: .bm25IgnoringLength)
         }
-        let everyConcept = plan.concepts.map(QueryPlan.group).joined(separator: " AND ")
-        for fill in [everyConcept, expression] where selected.count < wanted {
+        for fill in [plan.everyConceptExpression, expression] where selected.count < wanted {
             let known = Set(selected.map(\.id))
             let more = try IndexStore.candidates(db, matching: fill, limit: pool + known.count, order: .index)
             selected += more.filter { !known.contains($0.id) }.prefix(pool - selected.count)
@@ -68,7 +67,7 @@ struct CandidateSearch: Sendable {
         guard plan.concepts.count > 1 else { return [] }
         let typed = plan.concepts.map { QueryPlan.quoted($0.words) }.joined(separator: " ")
         return ["NEAR(\(typed), \(Self.nearDistance * (plan.concepts.count - 1)))",
-                plan.concepts.map(QueryPlan.group).joined(separator: " AND ")]
+                plan.everyConceptExpression]
     }
 
     /// How many words may stand between two typed words for them to count as near.
