@@ -190,6 +190,8 @@ public struct IndexBuilder: Sendable {
                 return .commit
             }
             try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('optimize')")
+            // FTS5's merge leaves free pages behind (4% of the file at 100k passages): give them back.
+            try db.execute(sql: "PRAGMA incremental_vacuum")
         }
         try queue.close()
         return counts
@@ -254,6 +256,7 @@ public struct IndexBuilder: Sendable {
                 try Self.setInfo(counts: counts, tokens: tokens + change.tokens, fingerprints: fingerprints, in: db)
                 return .commit
             }
+            try db.execute(sql: "PRAGMA incremental_vacuum")
         }
         try queue.close()
         return counts

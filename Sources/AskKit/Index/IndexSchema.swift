@@ -18,6 +18,7 @@ enum IndexSchema {
 
     static func create(in db: Database) throws {
         try db.execute(sql: """
+            PRAGMA auto_vacuum = INCREMENTAL;
             PRAGMA application_id = \(applicationID);
             PRAGMA user_version = \(version);
             CREATE TABLE build_info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
