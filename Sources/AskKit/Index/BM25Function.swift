@@ -48,7 +48,7 @@ enum BM25Function {
                     return SQLITE_OK
                 }
                 let n = Double(rows), h = Double(hits)
-                statistics.inverseFrequencies.append(max(log((n - h + 0.5) / (h + 0.5)), 1e-6))
+                statistics.inverseFrequencies.append(inverseFrequency(rows: n, holding: h))
             }
             _ = api.xSetAuxdata(fts, Unmanaged.passRetained(statistics).toOpaque()) { pointer in
                 if let pointer { Unmanaged<QueryStatistics>.fromOpaque(pointer).release() }
@@ -70,15 +70,32 @@ enum BM25Function {
             // With b 0 the length does not count: its lookup (a b-tree read per row) is skipped.
             var length: Int32 = 0
             if statistics.b != 0 { _ = api.xColumnSize(fts, -1, &length) }
-            let k1 = statistics.k1
-            let normalizer = k1 * (1 - statistics.b + statistics.b * Double(length) / statistics.averageLength)
+            let normalizer = lengthNormalizer(
+                length: Double(length), averageLength: statistics.averageLength, k1: statistics.k1, b: statistics.b)
             var score = 0.0
             for phrase in 0..<phraseCount where frequencies[phrase] > 0 {
-                let frequency = frequencies[phrase]
-                score += statistics.inverseFrequencies[phrase] * frequency * (k1 + 1) / (frequency + normalizer)
+                score += statistics.inverseFrequencies[phrase]
+                    * saturated(frequencies[phrase], normalizer: normalizer, k1: statistics.k1)
             }
             return score
         }
         sqlite3_result_double(context, -score)
+    }
+
+    // MARK: - The formula, shared with BM25Scorer
+
+    /// A phrase's inverse document frequency when `holding` of `rows` passages hold it (never below 1e-6).
+    static func inverseFrequency(rows: Double, holding: Double) -> Double {
+        max(log((rows - holding + 0.5) / (holding + 0.5)), 1e-6)
+    }
+
+    /// `k1 · (1 − b + b · length / averageLength)`: how much a passage's length damps its term frequencies.
+    static func lengthNormalizer(length: Double, averageLength: Double, k1: Double, b: Double) -> Double {
+        k1 * (1 - b + b * length / averageLength)
+    }
+
+    /// A phrase's weighted frequency in a passage, saturated: `f · (k1 + 1) / (f + normalizer)`.
+    static func saturated(_ frequency: Double, normalizer: Double, k1: Double) -> Double {
+        frequency * (k1 + 1) / (frequency + normalizer)
     }
 }

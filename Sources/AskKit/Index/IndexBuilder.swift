@@ -320,8 +320,7 @@ public struct IndexBuilder: Sendable {
         var passageCounts: [String: Int] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT title, section, body FROM passages")
         while let row = try rows.next() {
-            let text = [row[0] as String, row[1] as String? ?? "", row[2] as String].joined(separator: " ")
-            for word in Set(WordTokenizer.words(text)) where word.contains(where: \.isLetter) {
+            for word in VocabularyChange.words(title: row[0], section: row[1], body: row[2]) {
                 passageCounts[word, default: 0] += 1
             }
         }

@@ -10,13 +10,18 @@ struct VocabularyChange {
 
     /// Counts a passage's words and stems as added (`sign` 1) or removed (`sign` -1).
     mutating func count(title: String, section: String?, body: String, sign: Int, stemmer: Stemmer) throws {
-        let text = [title, section ?? "", body].joined(separator: " ")
-        for word in Set(WordTokenizer.words(text)) where word.contains(where: \.isLetter) {
+        for word in Self.words(title: title, section: section, body: body) {
             words[word, default: 0] += sign
         }
         let passageStems = try stemmer.stems(of: title) + stemmer.stems(of: section ?? "") + stemmer.stems(of: body)
         tokens += sign * passageStems.count
         for stem in Set(passageStems) { stems[stem, default: 0] += sign }
+    }
+
+    /// The words of a passage that the `terms` table counts: each word with a letter, once.
+    static func words(title: String, section: String?, body: String) -> Set<String> {
+        Set(WordTokenizer.words([title, section ?? "", body].joined(separator: " "))
+            .filter { $0.contains(where: \.isLetter) })
     }
 
     /// Applies the counts to the tables; words and stems no passage holds any more are removed.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// BM25 of a passage computed from its own stems and the index's stored statistics: the score ``BM25Function``
 /// gives inside FTS5, for passages that FTS5 did not score. Used to rescore candidates chosen by a query's rare
 /// phrases with all of its phrases.
@@ -25,8 +23,9 @@ struct BM25Scorer: Sendable {
         let n = Double(passageCount)
         self.phrases = try phrases.map { stems in
             let count = try stems.map(passages).min() ?? 0
-            let h = Double(count)
-            return Phrase(stems: stems, passages: count, inverseFrequency: max(log((n - h + 0.5) / (h + 0.5)), 1e-6))
+            return Phrase(
+                stems: stems, passages: count,
+                inverseFrequency: BM25Function.inverseFrequency(rows: n, holding: Double(count)))
         }
         self.averageLength = max(averageLength, 1)
         var byFirstStem: [String: [Int]] = [:]
@@ -50,10 +49,10 @@ struct BM25Scorer: Sendable {
             }
         }
         let length = Double(title.count + section.count + body.count)
-        let normalizer = k1 * (1 - b + b * length / averageLength)
+        let normalizer = BM25Function.lengthNormalizer(length: length, averageLength: averageLength, k1: k1, b: b)
         var score = 0.0
         for (index, frequency) in frequencies.enumerated() where frequency > 0 {
-            score += phrases[index].inverseFrequency * frequency * (k1 + 1) / (frequency + normalizer)
+            score += phrases[index].inverseFrequency * BM25Function.saturated(frequency, normalizer: normalizer, k1: k1)
         }
         return score
     }
