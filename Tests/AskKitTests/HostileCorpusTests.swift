@@ -31,24 +31,66 @@ import Testing
         #expect(try engine.search("walking bones strong", limit: 1).first?.passage.text.wordCount ?? 0 <= 300)
     }
 
-    /// A file listed by the build and deleted before it is read is skipped by name; the rest is indexed.
-    @Test func aFileDeletedDuringTheBuildIsSkippedByName() throws {
+    /// Files deleted while a build runs, after it listed them: the build's own warning callback (called when it
+    /// skips the empty first file) deletes a later file, in a full build and in an incremental one. The deleted
+    /// file is skipped by name, the rest is indexed, and the next build agrees with a full build.
+    @Test func aFileDeletedWhileTheBuildRunsIsSkippedByName() throws {
         let folder = try TemporaryFolder()
-        try folder.write("Corpus/kept.txt", "Kyphoplasty restores some of the lost height of a vertebra.")
-        try folder.write("Corpus/gone.txt", "This file disappears between listing and reading.")
-        let entries = try Corpus(folder.path("Corpus")).entries()
-        try FileManager.default.removeItem(at: folder.path("Corpus/gone.txt"))
-        let outcomes = entries.map { CorpusReader().read($0) }
-        guard case .skipped(let skipped) = outcomes[0] else {
-            Issue.record("the deleted file was not skipped")
-            return
+        let corpus = folder.path("Corpus"), index = folder.path("ask.sqlite")
+        try folder.write("Corpus/a-empty.txt", "")
+        try folder.write("Corpus/b-kept.txt", "Kyphoplasty restores some of the lost height of a vertebra.")
+        try folder.write("Corpus/c-gone.txt", "Vertebroplasty injects cement into the broken bone.")
+        for full in [true, false] {
+            var deleted = false
+            let report = try IndexBuilder().build(corpus: corpus, into: index, full: full) { _ in
+                guard !deleted else { return }
+                deleted = true
+                try? FileManager.default.removeItem(at: folder.path("Corpus/c-gone.txt"))
+            }
+            #expect(deleted)
+            #expect(report.files == 1)
+            let gone = report.skipped.first { $0.path == "c-gone.txt" }
+            #expect(gone?.reason == "unreadable: no such file or directory")
+            #expect(report.summary.contains("1 unreadable: no such file or directory"))
+            let engine = try AskEngine(index: index)
+            #expect(try engine.search("kyphoplasty vertebroplasty cement height", limit: 5).map(\.passage.file)
+                == ["b-kept.txt"])
+            // Put the file back for the incremental round: it is new to the index, so that build reads it.
+            try folder.write("Corpus/c-gone.txt", "Vertebroplasty injects cement into the broken bone.")
         }
-        #expect(skipped.path == "gone.txt" && skipped.reason.hasPrefix("unreadable"))
-        guard case .read(let kept, _) = outcomes[1] else {
-            Issue.record("the remaining file was not read")
-            return
+        try FileManager.default.removeItem(at: folder.path("Corpus/c-gone.txt"))
+        let update = try IndexBuilder().build(corpus: corpus, into: index)
+        #expect(update.files == 1 && update.skipped.map(\.path) == ["a-empty.txt"])
+    }
+
+    /// Once the build has listed the files (its warning for the empty first file), a second thread deletes half of
+    /// them from the end of the listing while the build reads from its start. Whatever the interleaving, every file
+    /// is either indexed whole or skipped as unreadable by name, and the index holds exactly the files read.
+    @Test func filesDeletedByAnotherThreadDuringTheBuildAreSkippedByName() throws {
+        let folder = try TemporaryFolder()
+        let names = (0..<2_000).map { String(format: "note-%04d.txt", $0) }
+        try folder.write("Corpus/a-empty.txt", "")
+        for (number, name) in names.enumerated() {
+            try folder.write("Corpus/\(name)", "Note \(number): cement number \(number) hardens in minutes.")
         }
-        #expect(kept.path == "kept.txt")
+        let deleted = names.suffix(names.count / 2)
+        let deleter = Thread {
+            for name in deleted.reversed() { try? FileManager.default.removeItem(at: folder.path("Corpus/\(name)")) }
+        }
+        let report = try IndexBuilder().build(corpus: folder.path("Corpus"), into: folder.path("ask.sqlite")) { _ in
+            if !deleter.isExecuting && !deleter.isFinished { deleter.start() }
+        }
+        while !deleter.isFinished { usleep(1_000) }
+
+        let skipped = report.skipped.filter { $0.path != "a-empty.txt" }
+        #expect(skipped.allSatisfy { $0.reason == "unreadable: no such file or directory" && deleted.contains($0.path) })
+        #expect(report.files + skipped.count == names.count)
+        let indexed = try IndexStore(url: folder.path("ask.sqlite")).read { db in
+            try Set(String.fetchAll(db, sql: "SELECT path FROM files"))
+        }
+        #expect(indexed == Set(names).subtracting(skipped.map(\.path)))
+        #expect(indexed.isSuperset(of: names.prefix(names.count / 2)))
+        print("deleted while building: \(skipped.count) skipped, \(deleted.count - skipped.count) read before deletion")
     }
 
     @Test func tenThousandTinyFilesAreIndexed() throws {

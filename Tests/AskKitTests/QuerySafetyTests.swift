@@ -18,7 +18,10 @@ import Testing
         _ = try SeedIndex.engine.search(question, limit: 5)
     }
 
+    /// Random strings compile to quoted phrases only, and neither the full search nor the pruned one (a match budget
+    /// of 1 sends every question with a match through the rare-phrase, `NEAR` and `AND` selections) ever fails.
     @Test func randomStringsNeverFailAndCompileToQuotedPhrasesOnly() throws {
+        let pruned = try AskEngine(index: SeedIndex.url, matchBudget: 1)
         var generator = SplitMix64(seed: 42)
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz ABCXYZ0123456789\"'()*:^-+{}[],.;!?\\/%_&|~`\n\t\u{0}\u{7F}éü漢🦴")
         let words = ["AND", "OR", "NOT", "NEAR", "cement", "kyphoplasty", "heal", "vcf", "dxa", "\"", "(", ")", "*"]
@@ -37,6 +40,7 @@ import Testing
             let skeleton = expression.replacing(phrase, with: "P")
             #expect(skeleton.allSatisfy { "P() OR".contains($0) }, "\(expression)")
             _ = try SeedIndex.engine.ask(question)
+            _ = try pruned.ask(question)
         }
     }
 

@@ -47,9 +47,9 @@ public struct CorpusReader: Sendable {
         }
         var data: Data
         do {
-            data = try Data(contentsOf: entry.url)
+            data = try FileContents.bytes(of: entry.url)
         } catch {
-            return skip("unreadable: \(Self.describe(error))")
+            return skip("unreadable: \(FileContents.describe(error))")
         }
         let contentHash = StableHasher.hash(data)
         if entry.path.lowercased().hasSuffix(".gz") {
@@ -83,15 +83,5 @@ public struct CorpusReader: Sendable {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
         guard !body.contains(0) else { return nil }
         return String(data: body, encoding: .utf8)
-    }
-
-    private static func describe(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-            let message = String(validatingCString: strerror(Int32(underlying.code)))
-        {
-            return message.lowercased()
-        }
-        return nsError.localizedDescription
     }
 }
