@@ -18,12 +18,14 @@ struct AskProcess {
         return Repository.root.appendingPathComponent(".build/debug/ask")
     }()
 
+    /// Runs `ask` with `arguments`; with `launcher`, runs that program with its own arguments and then `ask`'s
+    /// (as `setpriv --reuid=… ask …`).
     static func run(_ arguments: [String], in folder: URL, input: String? = nil,
-                    environment: [String: String] = [:]) throws -> Output
+                    environment: [String: String] = [:], launcher: [String] = []) throws -> Output
     {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? binary
+        process.arguments = launcher.isEmpty ? arguments : launcher.dropFirst() + [binary.path] + arguments
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
         env["ASK_INDEX"] = nil

@@ -93,6 +93,34 @@ import Testing
         print("deleted while building: \(skipped.count) skipped, \(deleted.count - skipped.count) read before deletion")
     }
 
+    /// A file its reader may not open (mode 000) is skipped as "unreadable: permission denied" and the rest is
+    /// indexed. Root may read any file, so as root `ask index` runs as user nobody through `setpriv`; where that
+    /// cannot be done the test says so and skips.
+    @Test func aFileWithoutReadPermissionIsSkippedByName() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Corpus/kept.txt", "Kyphoplasty restores some of the lost height of a vertebra.")
+        let locked = try folder.write("Corpus/locked.txt", "Nobody may read this file.")
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.url.path)
+        var launcher: [String] = []
+        if getuid() == 0 {
+            let setpriv = "/usr/bin/setpriv"
+            guard FileManager.default.isExecutableFile(atPath: setpriv) else {
+                print("skipped: running as root without \(setpriv), so no file can be made unreadable")
+                return
+            }
+            launcher = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+        }
+        let index = folder.path("ask.sqlite")
+        let output = try AskProcess.run(
+            ["index", "--corpus", folder.path("Corpus").path, "--index", index.path], in: folder.url, launcher: launcher)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stderr.contains("skipped locked.txt: unreadable: permission denied"), "\(output.stderr)")
+        #expect(output.stdout.contains("skipped 1 file (1 unreadable: permission denied)"), "\(output.stdout)")
+        let files = try IndexStore(url: index).read { db in try String.fetchAll(db, sql: "SELECT path FROM files") }
+        #expect(files == ["kept.txt"])
+    }
+
     @Test func tenThousandTinyFilesAreIndexed() throws {
         let folder = try TemporaryFolder()
         for index in 0..<10_000 {
