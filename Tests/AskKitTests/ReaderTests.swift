@@ -83,4 +83,27 @@ import Testing
             "latin1.txt": "not UTF-8 text", "image.png": "unsupported file type",
         ])
     }
+
+    /// Lines are split on bytes where `Character.isNewline` splits (every kind of line break, `\r\n` as one),
+    /// checked on random strings of breaks, combining marks and multi-byte letters.
+    @Test func linesBreakWhereCharactersSayTheyDo() {
+        var generator = SplitMix64(seed: 7)
+        let alphabet: [String] = ["a", " ", "é", "e\u{301}", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}",
+                                  "\u{2028}", "\u{2029}", "\u{301}", "漢", "🦴", "\u{E2}", "\u{2027}"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int(generator.next() % 16)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+                .joined()
+            let expected = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+            #expect(text.numberedLines().map(\.text) == expected, "\(Array(text.unicodeScalars))")
+            #expect(text.numberedLines().map(\.number) == Array(1...expected.count))
+        }
+    }
+
+    @Test func byteSearchFindsTheFirstOccurrence() {
+        #expect("available at: here".utf8Offset(of: "at") == 10)
+        #expect("café accessed 2019".utf8Offset(of: "accessed ") == 6)
+        #expect("short".utf8Offset(of: "longer needle") == nil)
+        #expect("".utf8Offset(of: "x") == nil && "abc".utf8Offset(of: "") == 0)
+        #expect("see (/link)"[...].containsBytes("(/") && !"see link".containsBytes("(/"))
+    }
 }

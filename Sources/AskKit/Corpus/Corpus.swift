@@ -139,7 +139,7 @@ struct StableHasher {
 
     static func hash(_ data: Data) -> String {
         var hasher = StableHasher()
-        hasher.combine(bytes: data)
+        data.withUnsafeBytes { hasher.combine(bytes: $0) }
         return hasher.hexDigest
     }
 }

@@ -45,14 +45,42 @@ public enum DocumentReaders {
 }
 
 extension String {
-    /// The string's lines, numbered from 1, split on `\n`, `\r\n` or `\r`.
+    /// The string's lines, numbered from 1, split where `Character.isNewline` splits: `\n`, `\r\n`, `\r`, vertical
+    /// tab, form feed, U+0085, U+2028 and U+2029. Scanned as UTF-8 bytes: this runs over every file read.
     func numberedLines() -> [SourceLine] {
         var lines: [SourceLine] = []
-        var number = 0
-        for line in split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            number += 1
-            lines.append(SourceLine(number: number, text: String(line)))
+        var text = self
+        text.withUTF8 { bytes in
+            func line(_ range: Range<Int>) -> SourceLine {
+                SourceLine(number: lines.count + 1,
+                           text: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+            }
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let separator = Self.newlineLength(in: bytes, at: index)
+                if separator == 0 {
+                    index += 1
+                    continue
+                }
+                lines.append(line(start..<index))
+                index += separator
+                start = index
+            }
+            lines.append(line(start..<bytes.count))
         }
         return lines
+    }
+
+    /// How many bytes the line break at `index` takes, 0 when there is none.
+    private static func newlineLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        func byte(_ offset: Int) -> UInt8? { index + offset < bytes.count ? bytes[index + offset] : nil }
+        switch bytes[index] {
+        case 0x0A, 0x0B, 0x0C: return 1
+        case 0x0D: return byte(1) == 0x0A ? 2 : 1
+        case 0xC2: return byte(1) == 0x85 ? 2 : 0
+        case 0xE2: return byte(1) == 0x80 && (byte(2) == 0xA8 || byte(2) == 0xA9) ? 3 : 0
+        default: return 0
+        }
     }
 }

@@ -72,8 +72,10 @@ enum Boilerplate {
         let lowered = paragraph.lowercased()
         if citationPhrases.contains(where: lowered.containsBytes) { return true }
         // "Accessed June 26, 2018."
-        guard let accessed = lowered.range(of: "accessed ") else { return false }
-        return lowered[accessed.upperBound...].prefix(24).contains { $0.isNumber }
+        let marker = "accessed "
+        guard let offset = lowered.utf8Offset(of: marker) else { return false }
+        let after = lowered.utf8.index(lowered.startIndex, offsetBy: offset + marker.utf8.count)
+        return lowered[after...].prefix(24).contains { $0.isNumber }
     }
 
     /// "1 / 8", "2 of 10": slide and page counters.

@@ -57,12 +57,13 @@ public struct Chunker: Sendable {
             }
             for range in SentenceSplitter().sentences(in: paragraph.text) {
                 let text = String(paragraph.text[range])
-                guard text.wordCount >= 2, !Boilerplate.isNotice(text) else { continue }
+                let words = text.wordCount
+                guard words >= 2, !Boilerplate.isNotice(text) else { continue }
                 let start = paragraph.text.utf8.distance(from: paragraph.text.startIndex, to: range.lowerBound)
                 let end = paragraph.text.utf8.distance(from: paragraph.text.startIndex, to: range.upperBound) - 1
                 sentences.append(Sentence(
                     text: text, section: section,
-                    lines: paragraph.line(atOffset: start)...paragraph.line(atOffset: end), words: text.wordCount))
+                    lines: paragraph.line(atOffset: start)...paragraph.line(atOffset: end), words: words))
             }
         }
         if let stated = document.statedTitle?.collapsingWhitespace(), !stated.isEmpty {

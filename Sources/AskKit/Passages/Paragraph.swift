@@ -1,3 +1,5 @@
+import Foundation
+
 /// A run of text the passage builder recovered from source lines: a heading, or a paragraph of body text whose
 /// broken lines have been rejoined.
 struct Paragraph: Sendable, Hashable {
@@ -60,16 +62,27 @@ extension StringProtocol {
     /// True when the UTF-8 bytes of `needle` occur in the string: a plain byte search, much faster than
     /// Foundation's locale-aware `contains` for the lower-cased phrase lists of the passage builder.
     func containsBytes(_ needle: String) -> Bool {
-        let needle = Array(needle.utf8)
-        guard let first = needle.first else { return true }
-        let haystack = Array(utf8)
-        guard haystack.count >= needle.count else { return false }
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first && haystack[index..<index + needle.count].elementsEqual(needle) { return true }
-            index += 1
+        utf8Offset(of: needle) != nil
+    }
+
+    /// The UTF-8 offset at which the bytes of `needle` first occur in the string (`memchr` and `memcmp` on the
+    /// string's own storage, no copy); `nil` when they do not.
+    func utf8Offset(of needle: String) -> Int? {
+        var needle = needle
+        return needle.withUTF8 { wanted in
+            guard let wantedBase = wanted.baseAddress, let first = wanted.first else { return 0 }
+            func search(_ haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+                guard let base = haystack.baseAddress, haystack.count >= wanted.count else { return nil }
+                let last = haystack.count - wanted.count
+                var position = 0
+                while position <= last, let hit = memchr(base + position, Int32(first), last - position + 1) {
+                    let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + offset, wantedBase, wanted.count) == 0 { return offset }
+                    position = offset + 1
+                }
+                return nil
+            }
+            return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
         }
-        return false
     }
 }

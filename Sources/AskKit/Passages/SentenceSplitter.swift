@@ -15,9 +15,16 @@ struct SentenceSplitter {
         var start = text.startIndex
         var index = text.startIndex
         while index < text.endIndex {
+            // Only an ASCII `.`, `!` or `?` byte can end a sentence: the scan moves byte by byte, and looks at the
+            // character only there (a `.` carrying a combining mark is a different character, and no end).
+            let byte = text.utf8[index]
+            guard byte == 0x2E || byte == 0x21 || byte == 0x3F else {
+                index = text.utf8.index(after: index)
+                continue
+            }
             let character = text[index]
             guard ".!?".contains(character) else {
-                index = text.index(after: index)
+                index = text.utf8.index(after: index)
                 continue
             }
             var end = text.index(after: index)
