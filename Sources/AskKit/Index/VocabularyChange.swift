@@ -20,8 +20,17 @@ struct VocabularyChange {
 
     /// The words of a passage that the `terms` table counts: each word with a letter, once.
     static func words(title: String, section: String?, body: String) -> Set<String> {
-        Set(WordTokenizer.words([title, section ?? "", body].joined(separator: " "))
-            .filter { $0.contains(where: \.isLetter) })
+        Set(WordTokenizer.words([title, section ?? "", body].joined(separator: " ")).filter(hasLetter))
+    }
+
+    /// True when a word (lower-cased) holds a letter: an ASCII one found on its bytes, or any other.
+    private static func hasLetter(_ word: String) -> Bool {
+        var isASCII = true
+        for byte in word.utf8 {
+            if (0x61...0x7A).contains(byte) { return true }
+            if byte >= 0x80 { isASCII = false }
+        }
+        return !isASCII && word.contains(where: \.isLetter)
     }
 
     /// Applies the counts to the tables; words and stems no passage holds any more are removed.

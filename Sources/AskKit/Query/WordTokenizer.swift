@@ -3,6 +3,7 @@
 public enum WordTokenizer {
     /// The words of `text`, lower-cased, without diacritics.
     public static func words<Text: StringProtocol>(_ text: Text) -> [String] {
+        if let words = asciiWords(text) { return words }
         var words: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -19,10 +20,42 @@ public enum WordTokenizer {
         return words.filter { !$0.isEmpty }
     }
 
+    /// The words of all-ASCII text, split and lower-cased on its bytes (the same words, several times faster);
+    /// `nil` when the text holds any other character or its bytes are not stored contiguously.
+    private static func asciiWords<Text: StringProtocol>(_ text: Text) -> [String]? {
+        let words = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            var words: [String] = []
+            var start: Int?
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                if isASCIIWordByte(byte) {
+                    if start == nil { start = index }
+                } else if let open = start {
+                    words.append(lowercased(UnsafeBufferPointer(rebasing: bytes[open..<index])))
+                    start = nil
+                }
+            }
+            if let open = start { words.append(lowercased(UnsafeBufferPointer(rebasing: bytes[open...]))) }
+            return words
+        }
+        return words ?? nil
+    }
+
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (index, byte) in bytes.enumerated() { buffer[index] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+            return bytes.count
+        }
+    }
+
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
-            let value = scalar.value
-            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+            return isASCIIWordByte(UInt8(scalar.value))
         }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
