@@ -60,7 +60,7 @@ public struct CorpusReader: Sendable {
         }
         if data.isEmpty { return skip("empty file") }
         guard let text = Self.decode(data) else {
-            return skip(data.prefix(8192).contains(0) ? "binary file" : "not UTF-8 text")
+            return skip(Self.holdsNUL(data.prefix(8192)) ? "binary file" : "not UTF-8 text")
         }
         if text.allSatisfy(\.isWhitespace) { return skip("empty file") }
         let result = reader.read(text, file: entry.path)
@@ -81,7 +81,15 @@ public struct CorpusReader: Sendable {
             return String(data: data, encoding: .utf16)
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
-        guard !body.contains(0) else { return nil }
+        guard !Self.holdsNUL(body) else { return nil }
         return String(data: body, encoding: .utf8)
+    }
+
+    /// True when the bytes hold a NUL (`memchr`: a `Data` iterator costs a call per byte).
+    private static func holdsNUL(_ data: Data) -> Bool {
+        data.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0, bytes.count) != nil
+        }
     }
 }

@@ -1,32 +1,38 @@
 import Foundation
 
 /// The passages of a file's documents, in document order, cut on every core while the caller inserts the previous
-/// batch: chunking, the build's largest cost, overlaps with writing to SQLite.
+/// batch: chunking, the build's largest cost, overlaps with writing to SQLite. The same threads count the passages'
+/// words into ``words``.
 struct ChunkedDocuments: Sequence {
     /// How many documents are cut together; one batch is cut while the previous one is inserted.
     static let batchSize = 512
 
     let documents: [SourceDocument]
     let builder: IndexBuilder
+    /// Where the words of the passages handed out are counted.
+    let words: WordCounts
 
-    init(_ documents: [SourceDocument], builder: IndexBuilder) {
+    init(_ documents: [SourceDocument], builder: IndexBuilder, countingWordsInto words: WordCounts) {
         self.documents = documents
         self.builder = builder
+        self.words = words
     }
 
-    func makeIterator() -> Iterator { Iterator(documents: documents, builder: builder) }
+    func makeIterator() -> Iterator { Iterator(documents: documents, builder: builder, words: words) }
 
     struct Iterator: IteratorProtocol {
         private let documents: [SourceDocument]
         private let builder: IndexBuilder
+        private let words: WordCounts
         private var current: [[Passage]] = []
         private var position = 0
         private var nextStart = 0
         private var pending: Batch?
 
-        init(documents: [SourceDocument], builder: IndexBuilder) {
+        init(documents: [SourceDocument], builder: IndexBuilder, words: WordCounts) {
             self.documents = documents
             self.builder = builder
+            self.words = words
             pending = startBatch()
         }
 
@@ -48,25 +54,36 @@ struct ChunkedDocuments: Sequence {
             guard nextStart < documents.count else { return nil }
             let range = nextStart..<Swift.min(nextStart + ChunkedDocuments.batchSize, documents.count)
             nextStart = range.upperBound
-            return Batch(Array(documents[range]), builder: builder)
+            return Batch(Array(documents[range]), builder: builder, words: words)
         }
     }
 
-    /// One batch of documents being cut on a background queue, every core taking documents in turn.
+    /// One batch of documents being cut on a background queue: each core takes every n-th document, cuts it and
+    /// counts its passages' words, then the counts are added to the file's.
     final class Batch: @unchecked Sendable {
         private(set) var passages: [[Passage]]
         private let done = DispatchGroup()
 
-        init(_ documents: [SourceDocument], builder: IndexBuilder) {
+        init(_ documents: [SourceDocument], builder: IndexBuilder, words: WordCounts) {
             passages = Array(repeating: [], count: documents.count)
             done.enter()
             DispatchQueue.global().async { [self] in
+                let stripes = ProcessInfo.processInfo.activeProcessorCount
+                var stripeCounts = Array(repeating: [String: Int](), count: stripes)
                 passages.withUnsafeMutableBufferPointer { slots in
-                    let slots = UnsafeMutableSendableBuffer(slots)
-                    DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-                        slots.buffer[index] = builder.passages(of: documents[index])
+                    stripeCounts.withUnsafeMutableBufferPointer { counts in
+                        let slots = UnsafeMutableSendableBuffer(slots), counts = UnsafeMutableSendableBuffer(counts)
+                        DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
+                            var stripeWords: [String: Int] = [:]
+                            for index in stride(from: stripe, to: documents.count, by: stripes) {
+                                slots.buffer[index] = builder.passages(of: documents[index])
+                                WordCounts.count(slots.buffer[index], into: &stripeWords)
+                            }
+                            counts.buffer[stripe] = stripeWords
+                        }
                     }
                 }
+                stripeCounts.forEach(words.add)
                 done.leave()
             }
         }

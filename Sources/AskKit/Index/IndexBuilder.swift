@@ -181,10 +181,10 @@ public struct IndexBuilder: Sendable {
         try queue.inDatabase { db in
             try IndexSchema.create(in: db)
             try db.inTransaction {
-                counts = try insert(files, into: db)
+                let words = WordCounts()
+                counts = try insert(files, into: db, countingWordsInto: words)
                 try Self.insert(synonyms, into: db)
-                try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('rebuild')")
-                try Self.insertTerms(into: db)
+                try Self.insertTerms(words.total, into: db)
                 let tokens = try Self.insertStems(into: db)
                 try Self.setInfo(counts: counts, tokens: tokens, fingerprints: fingerprints, in: db)
                 return .commit
@@ -220,8 +220,7 @@ public struct IndexBuilder: Sendable {
                         """, arguments: [path])
                     for row in rows {
                         try unindex.execute(arguments: [row["id"], row["title"], row["section"], row["body"]])
-                        try change.count(title: row["title"], section: row["section"], body: row["body"], sign: -1,
-                                         stemmer: stemmer)
+                        try change.remove(title: row["title"], section: row["section"], body: row["body"], stemmer: stemmer)
                     }
                     try db.execute(sql: """
                         DELETE FROM passages WHERE document_id IN (SELECT id FROM documents WHERE file = ?);
@@ -230,16 +229,14 @@ public struct IndexBuilder: Sendable {
                         """, arguments: [path, path, path])
                 }
                 let firstNew = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM passages") ?? 0) + 1
-                _ = try insert(adding, into: db)
-                try db.execute(sql: """
-                    INSERT INTO passages_fts(rowid, title, section, body)
-                    SELECT id, title, section, body FROM passages WHERE id >= ?
-                    """, arguments: [firstNew])
+                let words = WordCounts()
+                _ = try insert(adding, into: db, countingWordsInto: words)
+                change.add(words: words.total)
                 let added = try Row.fetchCursor(
                     db, sql: "SELECT title, section, body FROM passages WHERE id >= ?", arguments: [firstNew])
                 while let row = try added.next() {
-                    try change.count(title: row["title"], section: row["section"], body: row["body"], sign: 1,
-                                     stemmer: stemmer)
+                    try change.countStems(title: row["title"], section: row["section"], body: row["body"], sign: 1,
+                                          stemmer: stemmer)
                 }
                 for file in touching {
                     try db.execute(sql: "UPDATE files SET size = ?, modified = ? WHERE path = ?", arguments: [
@@ -262,19 +259,25 @@ public struct IndexBuilder: Sendable {
         return counts
     }
 
-    private func insert(_ files: [ReadFile], into db: Database) throws -> (documents: Int, passages: Int) {
+    /// Inserts the files' documents and passages, and indexes the passages in FTS5, while the next documents are cut
+    /// on other cores; their words are counted into `words`.
+    private func insert(_ files: [ReadFile], into db: Database, countingWordsInto words: WordCounts) throws
+        -> (documents: Int, passages: Int)
+    {
         let fileStatement = try db.makeStatement(
             sql: "INSERT INTO files(path, content_hash, size, modified) VALUES (?, ?, ?, ?)")
         let documentStatement = try db.makeStatement(sql: "INSERT INTO documents(doc, file, title) VALUES (?, ?, ?)")
         let passageStatement = try db.makeStatement(sql: """
             INSERT INTO passages(document_id, title, section, body, line_start, line_end) VALUES (?, ?, ?, ?, ?, ?)
             """)
+        let ftsStatement = try db.makeStatement(
+            sql: "INSERT INTO passages_fts(rowid, title, section, body) VALUES (?, ?, ?, ?)")
         var documents = 0, passages = 0
         for file in files {
             try fileStatement.execute(arguments: [
                 file.path, file.contentHash, file.size, file.modified.timeIntervalSince1970,
             ])
-            for (document, documentPassages) in zip(file.documents, ChunkedDocuments(file.documents, builder: self)) {
+            for (document, documentPassages) in zip(file.documents, ChunkedDocuments(file.documents, builder: self, countingWordsInto: words)) {
                 let title = documentPassages.first?.title ?? document.statedTitle ?? document.id
                 try documentStatement.execute(arguments: [document.id, document.file, title])
                 let documentID = db.lastInsertedRowID
@@ -284,6 +287,7 @@ public struct IndexBuilder: Sendable {
                         documentID, passage.title, passage.section, passage.text,
                         passage.lines.lowerBound, passage.lines.upperBound,
                     ])
+                    try ftsStatement.execute(arguments: [db.lastInsertedRowID, passage.title, passage.section, passage.text])
                     passages += 1
                 }
             }
@@ -316,14 +320,7 @@ public struct IndexBuilder: Sendable {
 
     /// Fills the `terms` table: every word of the passages as written, its stem, and how many passages hold it.
     /// Typo correction looks words up here.
-    private static func insertTerms(into db: Database) throws {
-        var passageCounts: [String: Int] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT title, section, body FROM passages")
-        while let row = try rows.next() {
-            for word in VocabularyChange.words(title: row[0], section: row[1], body: row[2]) {
-                passageCounts[word, default: 0] += 1
-            }
-        }
+    private static func insertTerms(_ passageCounts: [String: Int], into db: Database) throws {
         let stemmer = try Stemmer(db)
         let statement = try db.makeStatement(sql: "INSERT INTO terms(word, stem, passages) VALUES (?, ?, ?)")
         for (word, count) in passageCounts {

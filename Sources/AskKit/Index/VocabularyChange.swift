@@ -8,11 +8,21 @@ struct VocabularyChange {
     private(set) var stems: [String: Int] = [:]
     private(set) var tokens = 0
 
-    /// Counts a passage's words and stems as added (`sign` 1) or removed (`sign` -1).
-    mutating func count(title: String, section: String?, body: String, sign: Int, stemmer: Stemmer) throws {
+    /// Counts a passage's words and stems as removed.
+    mutating func remove(title: String, section: String?, body: String, stemmer: Stemmer) throws {
         for word in Self.words(title: title, section: section, body: body) {
-            words[word, default: 0] += sign
+            words[word, default: 0] -= 1
         }
+        try countStems(title: title, section: section, body: body, sign: -1, stemmer: stemmer)
+    }
+
+    /// Adds word counts made while passages were cut (``WordCounts``).
+    mutating func add(words added: [String: Int]) {
+        words.merge(added, uniquingKeysWith: +)
+    }
+
+    /// Counts a passage's stems and tokens as added (`sign` 1) or removed (`sign` -1).
+    mutating func countStems(title: String, section: String?, body: String, sign: Int, stemmer: Stemmer) throws {
         let passageStems = try stemmer.stems(of: title) + stemmer.stems(of: section ?? "") + stemmer.stems(of: body)
         tokens += sign * passageStems.count
         for stem in Set(passageStems) { stems[stem, default: 0] += sign }

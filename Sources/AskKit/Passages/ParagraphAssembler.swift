@@ -74,10 +74,11 @@ struct ParagraphAssembler {
     }
 
     /// The line with control and format characters removed and every run of spaces (of any kind) made one space,
-    /// trimmed. One pass over the scalars; this runs for every line of every document.
+    /// trimmed. One pass over the scalars, writing UTF-8 bytes; this runs for every line of every document.
     private static func normalize(_ text: String) -> String {
         if isNormalASCII(text) { return text }
-        var cleaned = String.UnicodeScalarView()
+        var cleaned: [UInt8] = []
+        cleaned.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             let isSpace: Bool
@@ -98,12 +99,12 @@ struct ParagraphAssembler {
             if isSpace {
                 pendingSpace = !cleaned.isEmpty
             } else if keep {
-                if pendingSpace { cleaned.append(" ") }
+                if pendingSpace { cleaned.append(0x20) }
                 pendingSpace = false
-                cleaned.append(scalar)
+                cleaned.append(contentsOf: scalar.utf8)
             }
         }
-        return String(cleaned)
+        return String(decoding: cleaned, as: UTF8.self)
     }
 
     /// True for printable ASCII without leading, trailing or doubled spaces: text ``normalize(_:)`` leaves as it is,
