@@ -59,7 +59,7 @@ struct AnswerExtractor: Sendable {
             let sectionStems = try stems(passage.candidate.passage.section ?? "")
             for (position, range) in SentenceSplitter().sentences(in: text).enumerated() {
                 let sentence = String(text[range])
-                guard sentence.wordCount >= 4 else { continue }
+                guard sentence.wordCount(stoppingAfter: 4) >= 4 else { continue }
                 let sentenceStems = try stems(sentence)
                 let matches = matcher.matches(in: sectionStems + sentenceStems)
                 let coverage =

@@ -33,20 +33,25 @@ struct Paragraph: Sendable, Hashable {
         }
         return line
     }
-
-    var wordCount: Int { text.wordCount }
 }
 
 extension StringProtocol {
     /// The number of words: runs of characters between whitespace that hold a letter or a digit (any non-ASCII
     /// character counts as one). Counted on UTF-8 bytes: this runs for every line of every document.
-    var wordCount: Int {
+    var wordCount: Int { wordCount(stoppingAfter: .max) }
+
+    /// The number of words, counted no further than `limit + 1`: enough to compare with `limit`, without reading a
+    /// long text to its end.
+    func wordCount(stoppingAfter limit: Int) -> Int {
         var count = 0
         var inRun = false
         var runHasWordCharacter = false
         for byte in utf8 {
             if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                if inRun && runHasWordCharacter { count += 1 }
+                if inRun && runHasWordCharacter {
+                    count += 1
+                    if count > limit { return count }
+                }
                 inRun = false
                 runHasWordCharacter = false
             } else {
@@ -74,10 +79,14 @@ extension StringProtocol {
             func search(_ haystack: UnsafeBufferPointer<UInt8>) -> Int? {
                 guard let base = haystack.baseAddress, haystack.count >= wanted.count else { return nil }
                 let last = haystack.count - wanted.count
+                let lastByte = wanted[wanted.count - 1]
                 var position = 0
                 while position <= last, let hit = memchr(base + position, Int32(first), last - position + 1) {
                     let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                    if memcmp(base + offset, wantedBase, wanted.count) == 0 { return offset }
+                    // Most first-byte hits fail on the last byte: only the others are compared whole.
+                    if base[offset + wanted.count - 1] == lastByte, memcmp(base + offset, wantedBase, wanted.count) == 0 {
+                        return offset
+                    }
                     position = offset + 1
                 }
                 return nil

@@ -65,7 +65,7 @@ struct ParagraphAssembler {
                 isBullet = true
                 text = String(text.dropFirst(2))
             }
-            bodyWords += text.wordCount
+            if bodyWords < 8 { bodyWords += text.wordCount(stoppingAfter: 8) }
             result.append(Line(text: text, number: source.number, isBullet: isBullet,
                                isMarkedHeading: source.isMarkedHeading, followsNavigation: afterNavigation))
             afterNavigation = false
@@ -130,12 +130,12 @@ struct ParagraphAssembler {
         if first.isLowercase || Self.endsOpen(text) { return true }
         // "…a new fracture. Nonsurgical Treatment" then "Fortunately, …": the tail is a heading, not a sentence start.
         if let stop = text.range(of: ". ", options: .backwards), Self.isTitleLike(text[stop.upperBound...]),
-            text[stop.upperBound...].wordCount <= 5
+            text[stop.upperBound...].wordCount(stoppingAfter: 5) <= 5
         {
             return false
         }
         // A long line that stops without punctuation is a sentence cut by the extraction.
-        return text.wordCount >= 8 && (first.isUppercase || first.isNumber || "(\"“".contains(first))
+        return text.wordCount(stoppingAfter: 8) >= 8 && (first.isUppercase || first.isNumber || "(\"“".contains(first))
     }
 
     private static func endsOpen(_ text: String) -> Bool {
@@ -153,7 +153,7 @@ struct ParagraphAssembler {
             let stop = paragraph.text.range(of: ". ", options: .backwards)
         else { return [paragraph] }
         let tail = paragraph.text[stop.upperBound...]
-        guard Self.isTitleLike(tail), tail.wordCount <= 5 else { return [paragraph] }
+        guard Self.isTitleLike(tail), tail.wordCount(stoppingAfter: 5) <= 5 else { return [paragraph] }
         let splitOffset = paragraph.text.utf8.distance(from: paragraph.text.startIndex, to: stop.upperBound)
         var body = paragraph
         body.text = String(paragraph.text[..<paragraph.text.index(after: stop.lowerBound)])
@@ -176,8 +176,9 @@ struct ParagraphAssembler {
         guard let first = text.first else { return nil }
         let terminated = text.hasTerminalPunctuation || text.hasSuffix(":")
         // Captions and link text: lower-case fragments, or short lines that are neither headings nor sentences.
-        if !terminated && (first.isLowercase || paragraph.wordCount <= 8) { return nil }
-        if first.isLowercase && paragraph.wordCount <= 8 { return nil }
+        let isShort = text.wordCount(stoppingAfter: 8) <= 8
+        if !terminated && (first.isLowercase || isShort) { return nil }
+        if first.isLowercase && isShort { return nil }
         return paragraph
     }
 
@@ -186,7 +187,7 @@ struct ParagraphAssembler {
             first.isUppercase || first.isNumber
         else { return false }
         let text = paragraph.text
-        let words = text.wordCount
+        let words = text.wordCount(stoppingAfter: 14)
         if text.hasSuffix("?") { return words <= 14 && !text.dropLast().contains { ".!?".contains($0) } }
         guard words <= 10, !text.hasTerminalPunctuation, !endsOpen(text) else { return false }
         return isTitleLike(text)
