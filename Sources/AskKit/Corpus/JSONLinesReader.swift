@@ -9,20 +9,34 @@ public struct JSONLinesReader: DocumentReader {
     public var fileExtensions: Set<String> { ["jsonl", "ndjson"] }
 
     public func read(_ text: String, file: String) -> DocumentsRead {
+        let lines = text.numberedLines().filter { !$0.text.allSatisfy(\.isWhitespace) }
         var result = DocumentsRead(documents: [])
-        for line in text.numberedLines() where !line.text.allSatisfy(\.isWhitespace) {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.text.utf8)) as? [String: Any],
-                let id = Self.identifier(object["_id"] ?? object["id"] ?? object["docid"])
-            else {
-                result.warnings.append("\(file):\(line.number): not a JSON object with an \"_id\" or \"id\"; skipped")
-                continue
+        for outcome in lines.concurrentMap({ Self.document(in: $0, file: file) }) {
+            switch outcome {
+            case .success(let document): result.documents.append(document)
+            case .failure(let warning): result.warnings.append(warning.message)
             }
-            let body = (object["text"] ?? object["contents"]) as? String ?? ""
-            let title = (object["title"] as? String).flatMap { $0.isEmpty ? nil : $0 }
-            let lines = body.numberedLines().map { SourceLine(number: line.number, text: $0.text) }
-            result.documents.append(SourceDocument(id: id, file: file, statedTitle: title, lines: lines, isRecord: true))
         }
         return result
+    }
+
+    /// Why a line was left out.
+    private struct LineWarning: Error {
+        var message: String
+    }
+
+    /// The document a line holds, or why it holds none.
+    private static func document(in line: SourceLine, file: String) -> Result<SourceDocument, LineWarning> {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.text.utf8)) as? [String: Any],
+            let id = identifier(object["_id"] ?? object["id"] ?? object["docid"])
+        else {
+            return .failure(LineWarning(
+                message: "\(file):\(line.number): not a JSON object with an \"_id\" or \"id\"; skipped"))
+        }
+        let body = (object["text"] ?? object["contents"]) as? String ?? ""
+        let title = (object["title"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+        let lines = body.numberedLines().map { SourceLine(number: line.number, text: $0.text) }
+        return .success(SourceDocument(id: id, file: file, statedTitle: title, lines: lines, isRecord: true))
     }
 
     private static func identifier(_ value: Any?) -> String? {

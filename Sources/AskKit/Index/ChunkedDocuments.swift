@@ -90,10 +90,4 @@ struct ChunkedDocuments: Sequence {
 
         func wait() { done.wait() }
     }
-
-    /// A buffer whose distinct slots are written from several threads.
-    private struct UnsafeMutableSendableBuffer<Element>: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<Element>
-        init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
-    }
 }
