@@ -4,7 +4,7 @@ public struct HTMLReader: DocumentReader {
     /// Creates the reader.
     public init() {}
 
-    public var fileExtensions: Set<String> { ["html", "htm", "xhtml"] }
+    public let fileExtensions: Set<String> = ["html", "htm", "xhtml"]
 
     private static let hiddenElements: Set<String> = [
         "script", "style", "noscript", "template", "svg", "nav", "iframe", "object", "canvas",

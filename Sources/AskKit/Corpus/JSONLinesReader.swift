@@ -6,7 +6,7 @@ public struct JSONLinesReader: DocumentReader {
     /// Creates the reader.
     public init() {}
 
-    public var fileExtensions: Set<String> { ["jsonl", "ndjson"] }
+    public let fileExtensions: Set<String> = ["jsonl", "ndjson"]
 
     public func read(_ text: String, file: String) -> DocumentsRead {
         let lines = text.numberedLines().filter { !$0.text.allSatisfy(\.isWhitespace) }

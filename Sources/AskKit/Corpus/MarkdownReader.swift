@@ -3,7 +3,7 @@ public struct MarkdownReader: DocumentReader {
     /// Creates the reader.
     public init() {}
 
-    public var fileExtensions: Set<String> { ["md", "markdown"] }
+    public let fileExtensions: Set<String> = ["md", "markdown"]
 
     public func read(_ text: String, file: String) -> DocumentsRead {
         var lines: [SourceLine] = []

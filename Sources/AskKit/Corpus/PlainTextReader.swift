@@ -3,7 +3,7 @@ public struct PlainTextReader: DocumentReader {
     /// Creates the reader.
     public init() {}
 
-    public var fileExtensions: Set<String> { ["txt", "text"] }
+    public let fileExtensions: Set<String> = ["txt", "text"]
 
     public func read(_ text: String, file: String) -> DocumentsRead {
         DocumentsRead(documents: [SourceDocument(id: file, file: file, lines: text.numberedLines())])

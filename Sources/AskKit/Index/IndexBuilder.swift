@@ -155,7 +155,7 @@ public struct IndexBuilder: Sendable {
         return try? store.read { db in
             var files: [String: StoredFile] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT path, content_hash, size, modified FROM files") {
-                files[row["path"]] = StoredFile(contentHash: row["content_hash"], size: row["size"], modified: row["modified"])
+                files[row[0]] = StoredFile(contentHash: row[1], size: row[2], modified: row[3])
             }
             return files
         }
