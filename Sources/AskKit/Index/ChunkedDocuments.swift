@@ -18,21 +18,17 @@ struct ChunkedDocuments: Sequence {
         self.words = words
     }
 
-    func makeIterator() -> Iterator { Iterator(documents: documents, builder: builder, words: words) }
+    func makeIterator() -> Iterator { Iterator(source: self) }
 
     struct Iterator: IteratorProtocol {
-        private let documents: [SourceDocument]
-        private let builder: IndexBuilder
-        private let words: WordCounts
+        private let source: ChunkedDocuments
         private var current: [[Passage]] = []
         private var position = 0
         private var nextStart = 0
         private var pending: Batch?
 
-        init(documents: [SourceDocument], builder: IndexBuilder, words: WordCounts) {
-            self.documents = documents
-            self.builder = builder
-            self.words = words
+        init(source: ChunkedDocuments) {
+            self.source = source
             pending = startBatch()
         }
 
@@ -51,10 +47,11 @@ struct ChunkedDocuments: Sequence {
 
         /// Starts cutting the next batch in the background; `nil` when every document has been handed out.
         private mutating func startBatch() -> Batch? {
+            let documents = source.documents
             guard nextStart < documents.count else { return nil }
             let range = nextStart..<Swift.min(nextStart + ChunkedDocuments.batchSize, documents.count)
             nextStart = range.upperBound
-            return Batch(Array(documents[range]), builder: builder, words: words)
+            return Batch(Array(documents[range]), builder: source.builder, words: source.words)
         }
     }
 

@@ -220,7 +220,8 @@ public struct IndexBuilder: Sendable {
                         """, arguments: [path])
                     for row in rows {
                         try unindex.execute(arguments: [row["id"], row["title"], row["section"], row["body"]])
-                        try change.remove(title: row["title"], section: row["section"], body: row["body"], stemmer: stemmer)
+                        try change.remove(
+                            title: row["title"], section: row["section"], body: row["body"], stemmer: stemmer)
                     }
                     try db.execute(sql: """
                         DELETE FROM passages WHERE document_id IN (SELECT id FROM documents WHERE file = ?);
@@ -277,7 +278,8 @@ public struct IndexBuilder: Sendable {
             try fileStatement.execute(arguments: [
                 file.path, file.contentHash, file.size, file.modified.timeIntervalSince1970,
             ])
-            for (document, documentPassages) in zip(file.documents, ChunkedDocuments(file.documents, builder: self, countingWordsInto: words)) {
+            let cut = ChunkedDocuments(file.documents, builder: self, countingWordsInto: words)
+            for (document, documentPassages) in zip(file.documents, cut) {
                 let title = documentPassages.first?.title ?? document.statedTitle ?? document.id
                 try documentStatement.execute(arguments: [document.id, document.file, title])
                 let documentID = db.lastInsertedRowID
@@ -287,7 +289,9 @@ public struct IndexBuilder: Sendable {
                         documentID, passage.title, passage.section, passage.text,
                         passage.lines.lowerBound, passage.lines.upperBound,
                     ])
-                    try ftsStatement.execute(arguments: [db.lastInsertedRowID, passage.title, passage.section, passage.text])
+                    try ftsStatement.execute(arguments: [
+                        db.lastInsertedRowID, passage.title, passage.section, passage.text,
+                    ])
                     passages += 1
                 }
             }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// How many passages hold each word, as the `terms` table counts them (``VocabularyChange/words(title:section:body:)``),
-/// added up by the threads that cut documents into passages.
+/// How many passages hold each word, as the `terms` table counts them
+/// (``VocabularyChange/words(title:section:body:)``), added up by the threads that cut documents into passages.
 final class WordCounts: @unchecked Sendable {
     private var counts: [String: Int] = [:]
     private let lock = NSLock()
