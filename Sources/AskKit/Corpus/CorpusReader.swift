@@ -47,7 +47,7 @@ public struct CorpusReader: Sendable {
         }
         var data: Data
         do {
-            data = try FileContents.bytes(of: entry.url)
+            data = try FileContents.bytes(of: entry.fullPath)
         } catch {
             return skip("unreadable: \(FileContents.describe(error))")
         }

@@ -34,13 +34,25 @@ public enum DocumentReaders {
 
     /// The reader for a file name, or `nil` when no reader handles its extension. A `.gz` suffix is looked through:
     /// `corpus.jsonl.gz` is read as JSON Lines.
-    public static func reader(forFileNamed name: String, among readers: [any DocumentReader] = standard)
+    public static func reader(forFileNamed path: String, among readers: [any DocumentReader] = standard)
         -> (any DocumentReader)?
     {
-        let name = name.lowercased().hasSuffix(".gz") ? String(name.dropLast(3)) : name
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        let fileExtension = name[name.index(after: dot)...].lowercased()
+        // Only the last path component is looked at: this runs for every file of every build.
+        let nameStart = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8.index(after: $0) }
+        var name = path[(nameStart ?? path.startIndex)...]
+        var fileExtension = lowercasedExtension(of: name)
+        if fileExtension == "gz" {
+            name = name.dropLast(3)
+            fileExtension = lowercasedExtension(of: name)
+        }
+        guard let fileExtension else { return nil }
         return readers.first { $0.fileExtensions.contains(fileExtension) }
+    }
+
+    /// What follows the name's last dot, lower-cased; `nil` without a dot or when the name starts with its only dot.
+    private static func lowercasedExtension(of name: Substring) -> String? {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return nil }
+        return name[name.utf8.index(after: dot)...].lowercased()
     }
 }
 

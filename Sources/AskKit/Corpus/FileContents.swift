@@ -3,10 +3,10 @@ import Foundation
 /// Reads a corpus file's bytes with POSIX calls, so that a failure names its cause as the system does ("no such
 /// file or directory", "permission denied") and a file swapped for a pipe or a folder after listing never blocks.
 enum FileContents {
-    /// The bytes of the regular file at `url`.
+    /// The bytes of the regular file at `path`.
     /// - Throws: `POSIXError` with the code the system gave.
-    static func bytes(of url: URL) throws -> Data {
-        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    static func bytes(of path: String) throws -> Data {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw Self.error() }
         defer { close(descriptor) }
         var info = stat()
