@@ -66,15 +66,15 @@ struct ChunkedDocuments: Sequence {
             done.enter()
             DispatchQueue.global().async { [self] in
                 let stripes = ProcessInfo.processInfo.activeProcessorCount
-                var stripeCounts = Array(repeating: [String: Int](), count: stripes)
+                var stripeCounts = Array(repeating: WordCounts.Tally(), count: stripes)
                 passages.withUnsafeMutableBufferPointer { slots in
                     stripeCounts.withUnsafeMutableBufferPointer { counts in
                         let slots = UnsafeMutableSendableBuffer(slots), counts = UnsafeMutableSendableBuffer(counts)
                         DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
-                            var stripeWords: [String: Int] = [:]
+                            var stripeWords = WordCounts.Tally()
                             for index in stride(from: stripe, to: documents.count, by: stripes) {
                                 slots.buffer[index] = builder.passages(of: documents[index])
-                                WordCounts.count(slots.buffer[index], into: &stripeWords)
+                                stripeWords.add(slots.buffer[index])
                             }
                             counts.buffer[stripe] = stripeWords
                         }

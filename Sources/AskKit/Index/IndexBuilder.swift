@@ -165,6 +165,11 @@ public struct IndexBuilder: Sendable {
 
     // MARK: - Writing
 
+    /// How many bytes of new postings FTS5 gathers in memory before writing them out as a segment (its default is
+    /// 1 MB): fewer, larger segments cost less to write and to merge (100k passages: FTS5's share of the build
+    /// 3.3 s -> 2.3 s with a bare insert).
+    static let ftsPendingBytes = 64 << 20
+
     private static func openForWriting(_ url: URL) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
@@ -182,6 +187,7 @@ public struct IndexBuilder: Sendable {
         var counts = (documents: 0, passages: 0)
         try queue.inDatabase { db in
             try IndexSchema.create(in: db)
+            try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES('hashsize', \(Self.ftsPendingBytes))")
             try db.inTransaction {
                 let words = WordCounts()
                 counts = try insert(files, into: db, countingWordsInto: words)

@@ -4,21 +4,25 @@ import GRDB
 /// typo correction), `stems` (passages per stem, for BM25) and the total token count. An incremental build
 /// applies it instead of recounting the whole index.
 struct VocabularyChange {
-    private(set) var words: [String: Int] = [:]
+    private var addedWords: [String: Int] = [:]
+    private var removedWords = WordCounts.Tally()
     private(set) var stems: [String: Int] = [:]
     private(set) var tokens = 0
 
     /// Counts a passage's words and stems as removed.
     mutating func remove(title: String, section: String?, body: String, stemmer: Stemmer) throws {
-        for word in Self.words(title: title, section: section, body: body) {
-            words[word, default: 0] -= 1
-        }
+        removedWords.add(title: title, section: section, body: body)
         try countStems(title: title, section: section, body: body, sign: -1, stemmer: stemmer)
     }
 
     /// Adds word counts made while passages were cut (``WordCounts``).
     mutating func add(words added: [String: Int]) {
-        words.merge(added, uniquingKeysWith: +)
+        addedWords.merge(added, uniquingKeysWith: +)
+    }
+
+    /// How many more (or fewer) passages hold each word.
+    var words: [String: Int] {
+        addedWords.merging(removedWords.counts.mapValues { -$0 }, uniquingKeysWith: +)
     }
 
     /// Counts a passage's stems and tokens as added (`sign` 1) or removed (`sign` -1).
@@ -26,21 +30,6 @@ struct VocabularyChange {
         let passageStems = try stemmer.stems(of: title) + stemmer.stems(of: section ?? "") + stemmer.stems(of: body)
         tokens += sign * passageStems.count
         for stem in Set(passageStems) { stems[stem, default: 0] += sign }
-    }
-
-    /// The words of a passage that the `terms` table counts: each word with a letter, once.
-    static func words(title: String, section: String?, body: String) -> Set<String> {
-        Set(WordTokenizer.words([title, section ?? "", body].joined(separator: " ")).filter(hasLetter))
-    }
-
-    /// True when a word (lower-cased) holds a letter: an ASCII one found on its bytes, or any other.
-    private static func hasLetter(_ word: String) -> Bool {
-        var isASCII = true
-        for byte in word.utf8 {
-            if (0x61...0x7A).contains(byte) { return true }
-            if byte >= 0x80 { isASCII = false }
-        }
-        return !isASCII && word.contains(where: \.isLetter)
     }
 
     /// Applies the counts to the tables; words and stems no passage holds any more are removed.
