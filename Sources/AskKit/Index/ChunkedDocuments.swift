@@ -6,6 +6,8 @@ import Foundation
 struct ChunkedDocuments: Sequence {
     /// How many documents are cut together; one batch is cut while the previous one is inserted.
     static let batchSize = 512
+    /// How many batches are cut ahead of the one being inserted.
+    static let batchesAhead = 3
 
     let documents: [SourceDocument]
     let builder: IndexBuilder
@@ -25,20 +27,24 @@ struct ChunkedDocuments: Sequence {
         private var current: [[Passage]] = []
         private var position = 0
         private var nextStart = 0
-        private var pending: Batch?
+        /// Batches being cut, oldest first: more than one, so the cutting threads never wait for the inserter.
+        private var pending: [Batch] = []
 
         init(source: ChunkedDocuments) {
             self.source = source
-            pending = startBatch()
+            for _ in 0..<ChunkedDocuments.batchesAhead {
+                if let batch = startBatch() { pending.append(batch) }
+            }
         }
 
         mutating func next() -> [Passage]? {
             if position == current.count {
-                guard let pending else { return nil }
-                pending.wait()
-                current = pending.passages
+                guard !pending.isEmpty else { return nil }
+                let batch = pending.removeFirst()
+                batch.wait()
+                current = batch.passages
                 position = 0
-                self.pending = startBatch()
+                if let next = startBatch() { pending.append(next) }
                 if current.isEmpty { return nil }
             }
             defer { position += 1 }
