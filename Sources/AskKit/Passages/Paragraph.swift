@@ -43,10 +43,15 @@ extension StringProtocol {
     /// The number of words, counted no further than `limit + 1`: enough to compare with `limit`, without reading a
     /// long text to its end.
     func wordCount(stoppingAfter limit: Int) -> Int {
+        utf8.withContiguousStorageIfAvailable { Self.wordCount(of: $0, stoppingAfter: limit) }
+            ?? Self.wordCount(of: utf8, stoppingAfter: limit)
+    }
+
+    private static func wordCount<Bytes: Sequence<UInt8>>(of bytes: Bytes, stoppingAfter limit: Int) -> Int {
         var count = 0
         var inRun = false
         var runHasWordCharacter = false
-        for byte in utf8 {
+        for byte in bytes {
             if byte == 0x20 || (0x09...0x0D).contains(byte) {
                 if inRun && runHasWordCharacter {
                     count += 1

@@ -51,7 +51,27 @@ struct SentenceSplitter {
         return ranges
     }
 
+    /// The longest entry of ``abbreviations``, in bytes: a longer word is none of them.
+    private static let longestAbbreviation = abbreviations.map(\.utf8.count).max()!
+
+    /// True when the word before a period is an abbreviation or an initial. Read on its bytes while they are ASCII
+    /// (most words); as characters otherwise.
     private func isAbbreviation(before period: String.Index, in text: String) -> Bool {
+        let bytes = text.utf8
+        var wordStart = period
+        while wordStart > text.startIndex {
+            let previous = bytes.index(before: wordStart)
+            let byte = bytes[previous]
+            if byte >= 0x80 { return isAbbreviationReadingCharacters(before: period, in: text) }
+            guard (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x2E else { break }
+            wordStart = previous
+        }
+        let length = bytes.distance(from: wordStart, to: period)
+        if length == 1, (0x41...0x5A).contains(bytes[wordStart]) { return true }
+        return length <= Self.longestAbbreviation && Self.abbreviations.contains(text[wordStart..<period].lowercased())
+    }
+
+    private func isAbbreviationReadingCharacters(before period: String.Index, in text: String) -> Bool {
         var wordStart = period
         while wordStart > text.startIndex {
             let previous = text.index(before: wordStart)
