@@ -2,11 +2,14 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// `ask_bm25(fts, k1, b, weight…)`: FTS5's `bm25()` with its k1 and b as arguments (FTS5 fixes them at 1.2 and
-/// 0.75). Like `bm25()`, it returns the negated score, so `ORDER BY` it ascending puts the best rows first.
+/// `ask_bm25(fts, k1, b, weight…, [passages…])`: FTS5's `bm25()` with its k1 and b as arguments (FTS5 fixes them at
+/// 1.2 and 0.75). Like `bm25()`, it returns the negated score, so `ORDER BY` it ascending puts the best rows first.
 ///
 /// A port of `fts5Bm25Function` in SQLite's `fts5_aux.c`: per query, each phrase's inverse document frequency is
 /// computed once and kept as auxiliary data; per row, phrase frequencies are summed over columns with the weights.
+/// FTS5 counts the passages holding each phrase by reading the phrase's whole doclist, which costs tens of
+/// milliseconds for common words of a large index: a caller that knows the counts passes them after the column
+/// weights (one per phrase of the `MATCH` expression, in its order), and they are used instead.
 enum BM25Function {
     static let name = "ask_bm25"
 
@@ -35,20 +38,26 @@ enum BM25Function {
             let values = (0..<Int(argumentCount)).map { sqlite3_value_double(arguments![$0]) }
             if values.count > 0 { statistics.k1 = values[0] }
             if values.count > 1 { statistics.b = values[1] }
-            statistics.weights = Array(values.dropFirst(2))
+            let columns = Int(api.xColumnCount(fts))
+            statistics.weights = Array(values.dropFirst(2).prefix(columns))
+            let knownPassages = Array(values.dropFirst(2 + columns))
             var rows: sqlite3_int64 = 0
             var tokens: sqlite3_int64 = 0
             _ = api.xRowCount(fts, &rows)
             _ = api.xColumnTotalSize(fts, -1, &tokens)
             statistics.averageLength = rows > 0 ? Double(tokens) / Double(rows) : 1
-            for phrase in 0..<api.xPhraseCount(fts) {
+            let phrases = Int(api.xPhraseCount(fts))
+            for phrase in 0..<phrases {
                 var hits = 0
-                _ = api.xQueryPhrase(fts, phrase, &hits) { _, _, counter in
-                    counter!.assumingMemoryBound(to: Int.self).pointee += 1
-                    return SQLITE_OK
+                if knownPassages.count == phrases {
+                    hits = Int(knownPassages[phrase])
+                } else {
+                    _ = api.xQueryPhrase(fts, Int32(phrase), &hits) { _, _, counter in
+                        counter!.assumingMemoryBound(to: Int.self).pointee += 1
+                        return SQLITE_OK
+                    }
                 }
-                let n = Double(rows), h = Double(hits)
-                statistics.inverseFrequencies.append(inverseFrequency(rows: n, holding: h))
+                statistics.inverseFrequencies.append(inverseFrequency(rows: Double(rows), holding: Double(hits)))
             }
             _ = api.xSetAuxdata(fts, Unmanaged.passRetained(statistics).toOpaque()) { pointer in
                 if let pointer { Unmanaged<QueryStatistics>.fromOpaque(pointer).release() }

@@ -102,18 +102,17 @@ struct IndexStore: Sendable {
     }
 
     /// The passages matching an FTS5 expression, in the given order.
-    static func candidates(_ db: Database, matching expression: String, limit: Int, order: Order = .bm25) throws
-        -> [Candidate]
-    {
+    /// - Parameter phrasePassages: how many passages hold each phrase of the expression, in its order, when the
+    ///   caller knows (BM25 then need not count them); empty to let FTS5 count.
+    static func candidates(
+        _ db: Database, matching expression: String, limit: Int, order: Order = .bm25, phrasePassages: [Int] = []
+    ) throws -> [Candidate] {
         let weights = columnWeights
         let k1 = bm25Parameters.k1
         let b = order == .bm25IgnoringLength ? 0 : bm25Parameters.b
         let ranked = order != .index
-        let score = ranked
-            ? """
-            \(BM25Function.name)(passages_fts, \(k1), \(b), \(weights.title), \(weights.section), \(weights.body))
-            """
-            : "0.0"
+        let arguments = [k1, b, weights.title, weights.section, weights.body].map { "\($0)" } + phrasePassages.map(String.init)
+        let score = ranked ? "\(BM25Function.name)(passages_fts, \(arguments.joined(separator: ", ")))" : "0.0"
         // The top rows are chosen from the full-text index alone; only they are joined to their text.
         let rows = try Row.fetchAll(db, sql: """
             SELECT p.id, p.title, p.section, p.body, p.line_start, p.line_end, d.doc, d.file, top.score

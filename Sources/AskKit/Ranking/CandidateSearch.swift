@@ -30,9 +30,10 @@ struct CandidateSearch: Sendable {
             return try IndexStore.candidates(db, matching: expression, limit: pool)
         }
         var selected: [IndexStore.Candidate] = []
-        for expression in selections where selected.count < wanted {
+        for selection in selections where selected.count < wanted {
             selected = try IndexStore.candidates(
-                db, matching: expression, limit: pool * Self.candidatesPerResult, order: .bm25IgnoringLength)
+                db, matching: selection.expression, limit: pool * Self.candidatesPerResult, order: .bm25IgnoringLength,
+                phrasePassages: selection.phrases.map { scorer.phrases[$0].passages })
         }
         for fill in [plan.everyConceptExpression, expression] where selected.count < wanted {
             let known = Set(selected.map(\.id))
@@ -51,23 +52,40 @@ struct CandidateSearch: Sendable {
         return Array(rescored.prefix(pool))
     }
 
-    /// The FTS5 expressions that select candidates, tried in turn until one finds enough: the rarest phrases that
-    /// fit the budget together; or else the typed words near one another, then every concept at once. Empty when
-    /// the query has one concept, too common to prune.
-    private func selections(for plan: QueryPlan, scorer: BM25Scorer) -> [String] {
+    /// An FTS5 expression that selects candidates, with its phrases: their indices among the scorer's, in the
+    /// expression's order (so BM25 takes their passage counts from the scorer instead of counting them).
+    private struct Selection {
+        var expression: String
+        var phrases: [Int]
+    }
+
+    /// The selections tried in turn until one finds enough: the rarest phrases that fit the budget together; or
+    /// else the typed words near one another, then every concept at once. Empty when the query has one concept,
+    /// too common to prune.
+    private func selections(for plan: QueryPlan, scorer: BM25Scorer) -> [Selection] {
         let variants = plan.concepts.flatMap(\.variants)
-        var rare: [String] = []
+        var rare: [Int] = []
         var matches = 0
         for index in scorer.phrases.indices.sorted(by: { scorer.phrases[$0].passages < scorer.phrases[$1].passages }) {
             matches += scorer.phrases[index].passages
             guard matches <= matchBudget else { break }
-            rare.append(QueryPlan.quoted(variants[index].words))
+            rare.append(index)
         }
-        if !rare.isEmpty { return [rare.joined(separator: " OR ")] }
+        if !rare.isEmpty {
+            return [Selection(
+                expression: rare.map { QueryPlan.quoted(variants[$0].words) }.joined(separator: " OR "), phrases: rare)]
+        }
         guard plan.concepts.count > 1 else { return [] }
+        // Each concept's first variant is its typed phrase.
+        let firstVariants = plan.concepts.indices.map { concept in
+            plan.concepts[..<concept].reduce(0) { $0 + $1.variants.count }
+        }
         let typed = plan.concepts.map { QueryPlan.quoted($0.words) }.joined(separator: " ")
-        return ["NEAR(\(typed), \(Self.nearDistance * (plan.concepts.count - 1)))",
-                plan.everyConceptExpression]
+        return [
+            Selection(
+                expression: "NEAR(\(typed), \(Self.nearDistance * (plan.concepts.count - 1)))", phrases: firstVariants),
+            Selection(expression: plan.everyConceptExpression, phrases: Array(variants.indices)),
+        ]
     }
 
     /// How many words may stand between two typed words for them to count as near.
