@@ -26,6 +26,9 @@ struct Locations: ParsableArguments {
             Terminal.note("\(reason): \(report.summary)")
         case .synonymsUpdated:
             Terminal.note("synonyms changed: updated the list stored in the index")
+        case .builtFromAnotherCorpus(let location):
+            Terminal.note("the index was built from \(location), not from \(corpusURL.path): used as it is "
+                + "(`ask index --corpus \(corpusURL.path)` rebuilds it from that corpus)")
         case .current, .corpusAbsent:
             break
         }

@@ -80,6 +80,29 @@ struct AskProcess {
         #expect(output.stdout.contains("extra.md"))
     }
 
+    @Test func anIndexOfAnotherCorpusIsSearchedAsItIsNeverRebuiltFromTheDefaultOne() throws {
+        let folder = try workspace()
+        try folder.write("Other/walking.md", "# Walking\n\nWalking every day keeps bones strong and lowers the risk of falls.")
+        let index = folder.path("other.sqlite").path
+        _ = try AskProcess.run(["index", "--corpus", "Other", "--index", index], in: folder.url)
+        // Searched without --corpus: the default ./Corpus is another corpus, and must not replace the index.
+        let output = try AskProcess.run(["search", "--index", index, "walking every day"], in: folder.url)
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("walking.md"))
+        #expect(output.stderr.contains("the index was built from Other"))
+        #expect(try AskEngine(index: URL(fileURLWithPath: index)).info.documents == 1)
+
+        // Moved together with its corpus, the index still follows that corpus's changes.
+        try FileManager.default.createDirectory(at: folder.path("moved"), withIntermediateDirectories: false)
+        try FileManager.default.moveItem(at: folder.path("Other"), to: folder.path("moved/Other"))
+        try FileManager.default.moveItem(at: folder.path("other.sqlite"), to: folder.path("moved/other.sqlite"))
+        try folder.write("moved/Other/swimming.md", "# Swimming\n\nSwimming is gentle on the spine and keeps joints moving.")
+        let moved = try AskProcess.run(
+            ["search", "--index", "moved/other.sqlite", "--corpus", "moved/Other", "swimming gentle spine"], in: folder.url)
+        #expect(moved.stderr.contains("corpus changed"))
+        #expect(moved.stdout.contains("swimming.md"))
+    }
+
     @Test func editedSynonymsAreUsedWithoutRereadingDocuments() throws {
         let folder = try workspace()
         _ = try AskProcess.run(["index"], in: folder.url)

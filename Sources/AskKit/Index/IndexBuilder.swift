@@ -73,7 +73,9 @@ public struct IndexBuilder: Sendable {
             try FileManager.default.createDirectory(
                 at: index.deletingLastPathComponent(), withIntermediateDirectories: true)
             Self.removeAbandonedBuilds(of: index)
-            let fingerprints = (corpus: fingerprint, synonyms: Self.synonymsFingerprint(folder))
+            let stamp = CorpusStamp(
+                fingerprint: fingerprint, synonymsFingerprint: Self.synonymsFingerprint(folder),
+                location: Self.location(of: folder.url, seenFrom: index))
             let counts: (documents: Int, passages: Int)
             if let stored {
                 let kept = Set(unchanged + touched.map(\.path))
@@ -81,12 +83,12 @@ public struct IndexBuilder: Sendable {
                 try Self.copy(index, to: temporary)
                 counts = try update(
                     temporary, removing: removed, adding: changed, touching: touched, synonyms: synonyms,
-                    fingerprints: fingerprints)
+                    stamp: stamp)
                 let reread = Set(changed.map(\.path))
                 report.change = BuildReport.Change(
                     filesRead: changed.count, filesRemoved: removed.filter { !reread.contains($0) }.count)
             } else {
-                counts = try write(changed, synonyms: synonyms, fingerprints: fingerprints, to: temporary)
+                counts = try write(changed, synonyms: synonyms, stamp: stamp, to: temporary)
             }
             report.documents = counts.documents
             report.passages = counts.passages
@@ -138,6 +140,23 @@ public struct IndexBuilder: Sendable {
         }
     }
 
+    /// What an index records of the corpus it is built from.
+    private struct CorpusStamp {
+        var fingerprint: String
+        var synonymsFingerprint: String
+        /// Where the corpus is, relative to the index's folder (see ``location(of:seenFrom:)``).
+        var location: String
+    }
+
+    /// The path of a corpus relative to the folder of an index (`../Corpus` for `Index/ask.sqlite` and `Corpus`):
+    /// it stays true when the two are moved together.
+    static func location(of corpus: URL, seenFrom index: URL) -> String {
+        let from = index.standardizedFileURL.deletingLastPathComponent().pathComponents
+        let to = corpus.standardizedFileURL.pathComponents
+        let common = zip(from, to).prefix { $0 == $1 }.count
+        return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
+    }
+
     static func synonymsFingerprint(_ corpus: Corpus) -> String {
         StableHasher.hash(corpus.synonymsURL.flatMap { try? Data(contentsOf: $0) } ?? Data())
     }
@@ -179,7 +198,7 @@ public struct IndexBuilder: Sendable {
     }
 
     private func write(
-        _ files: [ReadFile], synonyms: SynonymMap, fingerprints: (corpus: String, synonyms: String), to url: URL
+        _ files: [ReadFile], synonyms: SynonymMap, stamp: CorpusStamp, to url: URL
     ) throws
         -> (documents: Int, passages: Int)
     {
@@ -194,7 +213,7 @@ public struct IndexBuilder: Sendable {
                 try Self.insert(synonyms, into: db)
                 try Self.insertTerms(words.total, into: db)
                 let tokens = try Self.insertStems(into: db)
-                try Self.setInfo(counts: counts, tokens: tokens, fingerprints: fingerprints, in: db)
+                try Self.setInfo(counts: counts, tokens: tokens, stamp: stamp, in: db)
                 return .commit
             }
             try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('optimize')")
@@ -210,7 +229,7 @@ public struct IndexBuilder: Sendable {
     /// vocabulary counts by the difference.
     private func update(
         _ url: URL, removing: [String], adding: [ReadFile], touching: [ReadFile], synonyms: SynonymMap,
-        fingerprints: (corpus: String, synonyms: String)
+        stamp: CorpusStamp
     ) throws -> (documents: Int, passages: Int) {
         let queue = try Self.openForWriting(url)
         var counts = (documents: 0, passages: 0)
@@ -259,7 +278,7 @@ public struct IndexBuilder: Sendable {
                 counts.passages = try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0
                 let tokens = try Int.fetchOne(
                     db, sql: "SELECT value FROM build_info WHERE key = ?", arguments: [IndexSchema.Info.tokens]) ?? 0
-                try Self.setInfo(counts: counts, tokens: tokens + change.tokens, fingerprints: fingerprints, in: db)
+                try Self.setInfo(counts: counts, tokens: tokens + change.tokens, stamp: stamp, in: db)
                 return .commit
             }
             try db.execute(sql: "PRAGMA incremental_vacuum")
@@ -354,14 +373,15 @@ public struct IndexBuilder: Sendable {
     }
 
     private static func setInfo(
-        counts: (documents: Int, passages: Int), tokens: Int, fingerprints: (corpus: String, synonyms: String),
+        counts: (documents: Int, passages: Int), tokens: Int, stamp: CorpusStamp,
         in db: Database
     ) throws {
         let info: [(String, String)] = [
             (IndexSchema.Info.schemaVersion, String(IndexSchema.version)),
             (IndexSchema.Info.builtAt, ISO8601DateFormatter().string(from: Date())),
-            (IndexSchema.Info.corpusFingerprint, fingerprints.corpus),
-            (IndexSchema.Info.synonymsFingerprint, fingerprints.synonyms),
+            (IndexSchema.Info.corpusFingerprint, stamp.fingerprint),
+            (IndexSchema.Info.synonymsFingerprint, stamp.synonymsFingerprint),
+            (IndexSchema.Info.corpusLocation, stamp.location),
             (IndexSchema.Info.tokenizer, IndexSchema.tokenizer),
             (IndexSchema.Info.documents, String(counts.documents)),
             (IndexSchema.Info.passages, String(counts.passages)),
@@ -430,12 +450,16 @@ extension IndexBuilder {
         case synonymsUpdated
         /// The index was (re)built, for the reason given ("no index yet", "the corpus changed"…).
         case built(BuildReport, reason: String)
+        /// The index was built from another corpus, at this location relative to the index's folder: it is used as
+        /// it is, never rebuilt from a corpus it does not come from (``build(corpus:into:full:warn:)`` does that).
+        case builtFromAnotherCorpus(String)
     }
 
     /// Brings an index up to date with its corpus: builds it when missing, rebuilds it when the corpus changed or
     /// it was built by another version, and replaces only its synonym list when only that changed.
     ///
-    /// A damaged file or another program's file at `index` is never overwritten: the error is thrown.
+    /// A damaged file or another program's file at `index` is never overwritten: the error is thrown. Nor is an
+    /// index built from another corpus (a collection indexed with `--corpus`, then searched without it).
     @discardableResult
     public func refresh(corpus: URL, index: URL, warn: (String) -> Void = { _ in }) throws -> Refresh {
         let folder = Corpus(corpus)
@@ -444,6 +468,10 @@ extension IndexBuilder {
         do {
             let info = try IndexStore(url: index).info
             guard corpusExists else { return .corpusAbsent }
+            let location = Self.location(of: folder.url, seenFrom: index)
+            if !info.corpusLocation.isEmpty, info.corpusLocation != location {
+                return .builtFromAnotherCorpus(info.corpusLocation)
+            }
             if info.corpusFingerprint == (try folder.fingerprint()) {
                 guard info.synonymsFingerprint != Self.synonymsFingerprint(folder) else { return .current }
                 try updateSynonyms(from: corpus, in: index)

@@ -8,6 +8,8 @@ public struct IndexInfo: Sendable, Hashable, Codable {
     public var builtAt: String
     /// The corpus fingerprint at build time; see ``Corpus/fingerprint()``.
     public var corpusFingerprint: String
+    /// Where the corpus was, relative to the index's folder (`../Corpus`); empty for indexes that did not record it.
+    public var corpusLocation: String
     /// A hash of the synonyms file the stored list came from.
     public var synonymsFingerprint: String
     /// How many documents the index holds.

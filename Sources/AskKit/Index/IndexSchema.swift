@@ -63,6 +63,8 @@ enum IndexSchema {
         static let builtAt = "built_at"
         static let corpusFingerprint = "corpus_fingerprint"
         static let synonymsFingerprint = "synonyms_fingerprint"
+        /// The corpus path relative to the index's folder.
+        static let corpusLocation = "corpus_location"
         static let tokenizer = "tokenizer"
         static let documents = "documents"
         static let passages = "passages"

@@ -72,6 +72,7 @@ struct IndexStore: Sendable {
         return IndexInfo(
             schemaVersion: version, builtAt: values[IndexSchema.Info.builtAt] ?? "",
             corpusFingerprint: values[IndexSchema.Info.corpusFingerprint] ?? "",
+            corpusLocation: values[IndexSchema.Info.corpusLocation] ?? "",
             synonymsFingerprint: values[IndexSchema.Info.synonymsFingerprint] ?? "",
             documents: Int(values[IndexSchema.Info.documents] ?? "") ?? 0,
             passages: Int(values[IndexSchema.Info.passages] ?? "") ?? 0,
