@@ -45,32 +45,48 @@ public struct CorpusReader: Sendable {
         guard let reader = DocumentReaders.reader(forFileNamed: entry.path, among: readers) else {
             return skip("unsupported file type")
         }
-        var data: Data
-        do {
-            data = try FileContents.bytes(of: entry.fullPath)
-        } catch {
-            return skip("unreadable: \(FileContents.describe(error))")
+        let contents: (text: String, contentHash: String)
+        switch Self.text(of: entry) {
+        case .success(let text): contents = text
+        case .failure(let reason): return skip(reason.description)
         }
-        let contentHash = StableHasher.hash(data)
-        if entry.path.lowercased().hasSuffix(".gz") {
-            guard Gzip.isCompressed(data), let inflated = try? Gzip.decompress(data) else {
-                return skip("not valid gzip data")
-            }
-            data = inflated
-        }
-        if data.isEmpty { return skip("empty file") }
-        guard let text = Self.decode(data) else {
-            return skip(Self.holdsNUL(data.prefix(8192)) ? "binary file" : "not UTF-8 text")
-        }
-        if text.allSatisfy(\.isWhitespace) { return skip("empty file") }
-        let result = reader.read(text, file: entry.path)
+        let result = reader.read(contents.text, file: entry.path)
         if result.documents.isEmpty {
             return skip(result.warnings.first ?? "no documents found")
         }
         let file = ReadFile(
-            path: entry.path, contentHash: contentHash, size: entry.size, modified: entry.modified,
+            path: entry.path, contentHash: contents.contentHash, size: entry.size, modified: entry.modified,
             documents: result.documents)
         return .read(file, warnings: result.warnings)
+    }
+
+    /// Why a file's text could not be had.
+    private struct SkipReason: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// A file's text and the hash of its bytes. Its bytes are let go on return, before the text is cut into
+    /// documents (they are as large as the text).
+    private static func text(of entry: Corpus.Entry) -> Result<(text: String, contentHash: String), SkipReason> {
+        var data: Data
+        do {
+            data = try FileContents.bytes(of: entry.fullPath)
+        } catch {
+            return .failure(SkipReason(description: "unreadable: \(FileContents.describe(error))"))
+        }
+        let contentHash = StableHasher.hash(data)
+        if entry.path.lowercased().hasSuffix(".gz") {
+            guard Gzip.isCompressed(data), let inflated = try? Gzip.decompress(data) else {
+                return .failure(SkipReason(description: "not valid gzip data"))
+            }
+            data = inflated
+        }
+        if data.isEmpty { return .failure(SkipReason(description: "empty file")) }
+        guard let text = decode(data) else {
+            return .failure(SkipReason(description: holdsNUL(data.prefix(8192)) ? "binary file" : "not UTF-8 text"))
+        }
+        if text.allSatisfy(\.isWhitespace) { return .failure(SkipReason(description: "empty file")) }
+        return .success((text, contentHash))
     }
 
     /// Decodes UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark; `nil` for anything

@@ -60,13 +60,20 @@ extension String {
     /// The string's lines, numbered from 1, split where `Character.isNewline` splits: `\n`, `\r\n`, `\r`, vertical
     /// tab, form feed, U+0085, U+2028 and U+2029. Scanned as UTF-8 bytes: this runs over every file read.
     func numberedLines() -> [SourceLine] {
-        var lines: [SourceLine] = []
+        var text = self
+        let ranges = text.lineRanges()
+        return text.withUTF8 { bytes in
+            ranges.enumerated().map { number, range in
+                SourceLine(number: number + 1, text: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+            }
+        }
+    }
+
+    /// The UTF-8 offsets of the lines of ``numberedLines()``, without their line breaks.
+    func lineRanges() -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
         var text = self
         text.withUTF8 { bytes in
-            func line(_ range: Range<Int>) -> SourceLine {
-                SourceLine(number: lines.count + 1,
-                           text: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
-            }
             var start = 0
             var index = 0
             while index < bytes.count {
@@ -75,13 +82,13 @@ extension String {
                     index += 1
                     continue
                 }
-                lines.append(line(start..<index))
+                ranges.append(start..<index)
                 index += separator
                 start = index
             }
-            lines.append(line(start..<bytes.count))
+            ranges.append(start..<bytes.count)
         }
-        return lines
+        return ranges
     }
 
     /// How many bytes the line break at `index` takes, 0 when there is none.
