@@ -300,7 +300,8 @@ public struct IndexBuilder: Sendable {
     }
 
     /// Inserts the files' documents and passages, and indexes the passages in FTS5, while the next documents are cut
-    /// on other cores; their words are counted into `words`.
+    /// on other cores; their words are counted into `words`. The documents of all files are cut as one sequence, so
+    /// a folder of many small files keeps every core busy as one large file does.
     private func insert(_ files: [ReadFile], into db: Database, countingWordsInto words: WordCounts) throws
         -> (documents: Int, passages: Int)
     {
@@ -312,30 +313,31 @@ public struct IndexBuilder: Sendable {
             """)
         let ftsStatement = try db.makeStatement(
             sql: "INSERT INTO passages_fts(rowid, title, section, body) VALUES (?, ?, ?, ?)")
-        var documents = 0, passages = 0
         for file in files {
             try fileStatement.execute(arguments: [
                 file.path, file.contentHash, file.size, file.modified.timeIntervalSince1970,
             ])
-            let cut = ChunkedDocuments(file.documents, builder: self, countingWordsInto: words)
-            for (document, documentPassages) in zip(file.documents, cut) {
-                let title = documentPassages.first?.title ?? document.statedTitle ?? document.id
-                try documentStatement.execute(arguments: [document.id, document.file, title])
-                let documentID = db.lastInsertedRowID
-                documents += 1
-                for passage in documentPassages {
-                    try passageStatement.execute(arguments: [
-                        documentID, passage.title, passage.section, passage.text,
-                        passage.lines.lowerBound, passage.lines.upperBound,
-                    ])
-                    try ftsStatement.execute(arguments: [
-                        db.lastInsertedRowID, passage.title, passage.section, passage.text,
-                    ])
-                    passages += 1
-                }
+        }
+        // One file's documents are taken as they are, without a copy (a collection file holds a million).
+        let allDocuments = files.count == 1 ? files[0].documents : files.flatMap(\.documents)
+        var passages = 0
+        let cut = ChunkedDocuments(allDocuments, builder: self, countingWordsInto: words)
+        for (document, documentPassages) in zip(allDocuments, cut) {
+            let title = documentPassages.first?.title ?? document.statedTitle ?? document.id
+            try documentStatement.execute(arguments: [document.id, document.file, title])
+            let documentID = db.lastInsertedRowID
+            for passage in documentPassages {
+                try passageStatement.execute(arguments: [
+                    documentID, passage.title, passage.section, passage.text,
+                    passage.lines.lowerBound, passage.lines.upperBound,
+                ])
+                try ftsStatement.execute(arguments: [
+                    db.lastInsertedRowID, passage.title, passage.section, passage.text,
+                ])
+                passages += 1
             }
         }
-        return (documents, passages)
+        return (allDocuments.count, passages)
     }
 
     /// The passages of a document, cut by the chunker its kind calls for.
