@@ -82,7 +82,8 @@ struct AskProcess {
 
     @Test func anIndexOfAnotherCorpusIsSearchedAsItIsNeverRebuiltFromTheDefaultOne() throws {
         let folder = try workspace()
-        try folder.write("Other/walking.md", "# Walking\n\nWalking every day keeps bones strong and lowers the risk of falls.")
+        try folder.write(
+            "Other/walking.md", "# Walking\n\nWalking every day keeps bones strong and lowers the risk of falls.")
         let index = folder.path("other.sqlite").path
         _ = try AskProcess.run(["index", "--corpus", "Other", "--index", index], in: folder.url)
         // Searched without --corpus: the default ./Corpus is another corpus, and must not replace the index.
@@ -96,9 +97,11 @@ struct AskProcess {
         try FileManager.default.createDirectory(at: folder.path("moved"), withIntermediateDirectories: false)
         try FileManager.default.moveItem(at: folder.path("Other"), to: folder.path("moved/Other"))
         try FileManager.default.moveItem(at: folder.path("other.sqlite"), to: folder.path("moved/other.sqlite"))
-        try folder.write("moved/Other/swimming.md", "# Swimming\n\nSwimming is gentle on the spine and keeps joints moving.")
+        try folder.write(
+            "moved/Other/swimming.md", "# Swimming\n\nSwimming is gentle on the spine and keeps joints moving.")
         let moved = try AskProcess.run(
-            ["search", "--index", "moved/other.sqlite", "--corpus", "moved/Other", "swimming gentle spine"], in: folder.url)
+            ["search", "--index", "moved/other.sqlite", "--corpus", "moved/Other", "swimming gentle spine"],
+            in: folder.url)
         #expect(moved.stderr.contains("corpus changed"))
         #expect(moved.stdout.contains("swimming.md"))
     }

@@ -71,8 +71,8 @@ public struct Corpus: Sendable {
             var info = stat()
             let name = withUnsafeBytes(of: item.pointee.d_name) { bytes -> String? in
                 let name = bytes.prefix { $0 != 0 }
-                guard name.first != UInt8(ascii: "."),
-                      fstatat(descriptor, bytes.baseAddress!.assumingMemoryBound(to: CChar.self), &info, AT_SYMLINK_NOFOLLOW) == 0
+                let cName = bytes.baseAddress!.assumingMemoryBound(to: CChar.self)
+                guard name.first != UInt8(ascii: "."), fstatat(descriptor, cName, &info, AT_SYMLINK_NOFOLLOW) == 0
                 else { return nil }
                 return String(decoding: name, as: UTF8.self)
             }

@@ -60,11 +60,17 @@ extension String {
     /// The string's lines, numbered from 1, split where `Character.isNewline` splits: `\n`, `\r\n`, `\r`, vertical
     /// tab, form feed, U+0085, U+2028 and U+2029. Scanned as UTF-8 bytes: this runs over every file read.
     func numberedLines() -> [SourceLine] {
+        let ranges = lineRanges()
+        return numberedLines(ranges.indices, of: ranges)
+    }
+
+    /// Some of the lines of ``numberedLines()``: those at `indices` of `ranges`, which ``lineRanges()`` gave.
+    func numberedLines(_ indices: Range<Int>, of ranges: [Range<Int>]) -> [SourceLine] {
         var text = self
-        let ranges = text.lineRanges()
         return text.withUTF8 { bytes in
-            ranges.enumerated().map { number, range in
-                SourceLine(number: number + 1, text: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+            indices.map { index in
+                let line = UnsafeBufferPointer(rebasing: bytes[ranges[index]])
+                return SourceLine(number: index + 1, text: String(decoding: line, as: UTF8.self))
             }
         }
     }

@@ -9,18 +9,12 @@ public struct JSONLinesReader: DocumentReader {
     public let fileExtensions: Set<String> = ["jsonl", "ndjson"]
 
     public func read(_ text: String, file: String) -> DocumentsRead {
-        var text = text
         let ranges = text.lineRanges()
         var result = DocumentsRead(documents: [])
         // Lines are copied out of the text a block at a time, never all at once: a collection's file can be large.
         for blockStart in stride(from: 0, to: ranges.count, by: Self.linesPerBlock) {
-            let lines = text.withUTF8 { bytes in
-                (blockStart..<min(blockStart + Self.linesPerBlock, ranges.count)).map { index in
-                    SourceLine(number: index + 1,
-                               text: String(decoding: UnsafeBufferPointer(rebasing: bytes[ranges[index]]), as: UTF8.self))
-                }
-            }
-            let records = lines.filter { !$0.text.allSatisfy(\.isWhitespace) }
+            let block = blockStart..<min(blockStart + Self.linesPerBlock, ranges.count)
+            let records = text.numberedLines(block, of: ranges).filter { !$0.text.allSatisfy(\.isWhitespace) }
             for outcome in records.concurrentMap({ Self.document(in: $0, file: file) }) {
                 switch outcome {
                 case .success(let document): result.documents.append(document)

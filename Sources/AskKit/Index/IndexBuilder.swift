@@ -206,7 +206,9 @@ public struct IndexBuilder: Sendable {
         var counts = (documents: 0, passages: 0)
         try queue.inDatabase { db in
             try IndexSchema.create(in: db)
-            try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES('hashsize', \(Self.ftsPendingBytes))")
+            try db.execute(
+                sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES('hashsize', ?)",
+                arguments: [Self.ftsPendingBytes])
             try db.inTransaction {
                 let words = WordCounts()
                 counts = try insert(files, into: db, countingWordsInto: words)

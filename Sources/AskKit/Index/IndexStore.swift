@@ -112,7 +112,8 @@ struct IndexStore: Sendable {
         let k1 = bm25Parameters.k1
         let b = order == .bm25IgnoringLength ? 0 : bm25Parameters.b
         let ranked = order != .index
-        let arguments = [k1, b, weights.title, weights.section, weights.body].map { "\($0)" } + phrasePassages.map(String.init)
+        let arguments = [k1, b, weights.title, weights.section, weights.body].map { "\($0)" }
+            + phrasePassages.map(String.init)
         let score = ranked ? "\(BM25Function.name)(passages_fts, \(arguments.joined(separator: ", ")))" : "0.0"
         // The top rows are chosen from the full-text index alone; only they are joined to their text.
         let rows = try Row.fetchAll(db, sql: """
