@@ -30,15 +30,18 @@ enum Boilerplate {
     private static let trailerPrefixes = ["today on ", "sources |", "more in ", "popular in "]
 
     /// Phrases of disclaimers, site notices and link prompts: a sentence holding one is not content.
-    private static let noticePhrases = [
+    private static let noticePhrases = PhraseMatcher([
         "medical advice", "not intended as", "not intended to", "does not endorse", "educational aid",
         "educational service", "this website", "this web site", "this site", "this page", "dial 911",
         "medical emergency", "any medical regimen", "for more information", "to learn more about",
         "all rights reserved", "©", "copyright", "available at:", "click here", "terms of use", "privacy policy",
         "http://", "https://", "www.", "(/",
-    ]
+    ])
 
     private static let citationPhrases = ["available at", "retrieved from", "doi:"]
+    private static let accessedMarker = "accessed "
+    /// Finds the citation phrases and the marker, so most paragraphs are passed in one read.
+    private static let citationMarkers = PhraseMatcher(citationPhrases + [accessedMarker])
 
     /// Navigation, controls and trailer markers are short: longer lines are never checked against the lists.
     private static let longestListedLine = 120
@@ -63,18 +66,17 @@ enum Boilerplate {
 
     /// A sentence that is a notice (disclaimer, link, site text) rather than content.
     static func isNotice(_ sentence: String) -> Bool {
-        let lowered = sentence.lowercased()
-        return noticePhrases.contains(where: lowered.containsBytes)
+        noticePhrases.matches(sentence)
     }
 
     /// A paragraph that is a bibliographic reference.
     static func isCitation(_ paragraph: String) -> Bool {
+        guard citationMarkers.matches(paragraph) else { return false }
         let lowered = paragraph.lowercased()
         if citationPhrases.contains(where: lowered.containsBytes) { return true }
         // "Accessed June 26, 2018."
-        let marker = "accessed "
-        guard let offset = lowered.utf8Offset(of: marker) else { return false }
-        let after = lowered.utf8.index(lowered.startIndex, offsetBy: offset + marker.utf8.count)
+        guard let offset = lowered.utf8Offset(of: accessedMarker) else { return false }
+        let after = lowered.utf8.index(lowered.startIndex, offsetBy: offset + accessedMarker.utf8.count)
         return lowered[after...].prefix(24).contains { $0.isNumber }
     }
 
