@@ -62,7 +62,7 @@ struct ChunkedDocuments: Sequence {
     }
 
     /// One batch of documents being cut on a background queue: each core takes every n-th document, cuts it and
-    /// counts its passages' words, then the counts are added to the file's.
+    /// counts its passages' words.
     final class Batch: @unchecked Sendable {
         private(set) var passages: [[Passage]]
         private let done = DispatchGroup()
@@ -72,21 +72,17 @@ struct ChunkedDocuments: Sequence {
             done.enter()
             DispatchQueue.global().async { [self] in
                 let stripes = ProcessInfo.processInfo.activeProcessorCount
-                var stripeCounts = Array(repeating: WordCounts.Tally(), count: stripes)
                 passages.withUnsafeMutableBufferPointer { slots in
-                    stripeCounts.withUnsafeMutableBufferPointer { counts in
-                        let slots = UnsafeMutableSendableBuffer(slots), counts = UnsafeMutableSendableBuffer(counts)
-                        DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
-                            var stripeWords = WordCounts.Tally()
+                    let slots = UnsafeMutableSendableBuffer(slots)
+                    DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
+                        words.withTally { tally in
                             for index in stride(from: stripe, to: documents.count, by: stripes) {
                                 slots.buffer[index] = builder.passages(of: documents[index])
-                                stripeWords.add(slots.buffer[index])
+                                tally.add(slots.buffer[index])
                             }
-                            counts.buffer[stripe] = stripeWords
                         }
                     }
                 }
-                stripeCounts.forEach(words.add)
                 done.leave()
             }
         }
