@@ -219,6 +219,18 @@ private struct LineBuilder {
 extension String {
     /// The string with every run of whitespace turned into one space, and no leading or trailing space.
     func collapsingWhitespace() -> String {
-        split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if isSingleSpacedPrintableASCII { return self }
+        return split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// True when the string is printable ASCII with one space between words and none at either end, so folding
+    /// its whitespace would leave it as it is. Read on its bytes: most lines of most documents are like this.
+    var isSingleSpacedPrintableASCII: Bool {
+        var previous: UInt8 = 0x20
+        for byte in utf8 {
+            guard byte >= 0x20 && byte < 0x7F, byte != 0x20 || previous != 0x20 else { return false }
+            previous = byte
+        }
+        return previous != 0x20
     }
 }

@@ -76,7 +76,7 @@ struct ParagraphAssembler {
     /// The line with control and format characters removed and every run of spaces (of any kind) made one space,
     /// trimmed. One pass over the scalars, writing UTF-8 bytes; this runs for every line of every document.
     private static func normalize(_ text: String) -> String {
-        if isNormalASCII(text) { return text }
+        if text.isSingleSpacedPrintableASCII { return text }
         var cleaned: [UInt8] = []
         cleaned.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -101,21 +101,10 @@ struct ParagraphAssembler {
             } else if keep {
                 if pendingSpace { cleaned.append(0x20) }
                 pendingSpace = false
-                cleaned.append(contentsOf: scalar.utf8)
+                if scalar.isASCII { cleaned.append(UInt8(scalar.value)) } else { cleaned.append(contentsOf: scalar.utf8) }
             }
         }
         return String(decoding: cleaned, as: UTF8.self)
-    }
-
-    /// True for printable ASCII without leading, trailing or doubled spaces: text ``normalize(_:)`` leaves as it is,
-    /// told without building a new string (most lines of most corpora).
-    private static func isNormalASCII(_ text: String) -> Bool {
-        var previous: UInt8 = 0x20
-        for byte in text.utf8 {
-            guard byte >= 0x20 && byte < 0x7F, byte != 0x20 || previous != 0x20 else { return false }
-            previous = byte
-        }
-        return previous != 0x20
     }
 
     // MARK: - Joining
