@@ -1,5 +1,3 @@
-import Foundation
-
 /// A value for each word, found by the word's UTF-8 bytes without making a `String` of them: an open-addressing hash
 /// table over one buffer of bytes. Counting the words of every passage through a `[String: Int]` spent more time
 /// hashing strings than cutting the passages took.
@@ -8,10 +6,10 @@ struct WordTable<Value> {
     private var bytes: [UInt8] = []
     /// Where each word's bytes start in ``bytes``; the word's end is where the next starts.
     private var starts: [Int] = [0]
-    private var hashes: [UInt64] = []
     private(set) var values: [Value] = []
-    /// For each slot, the number of the word in it plus one; 0 for an empty slot. The count is a power of two.
-    private var slots = [Int32](repeating: 0, count: 1024)
+    /// For each slot, 0 when empty, else the high half of the word's hash over the word's number plus one (a
+    /// probe compares bytes only when the hashes agree). The count is a power of two.
+    private var slots = [UInt64](repeating: 0, count: 1024)
 
     /// How many words the table holds.
     var count: Int { values.count }
@@ -19,21 +17,23 @@ struct WordTable<Value> {
     /// Applies `change` to the value of `word`, first set to `initial` when the table does not hold the word.
     mutating func update(_ word: UnsafeBufferPointer<UInt8>, initial: Value, _ change: (inout Value) -> Void) {
         let hash = Self.hash(word)
+        let mark = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while slots[slot] != 0 {
-            let number = Int(slots[slot]) - 1
-            if hashes[number] == hash, holds(word, at: number) {
-                change(&values[number])
-                return
+            if slots[slot] & 0xFFFF_FFFF_0000_0000 == mark {
+                let number = Int(truncatingIfNeeded: slots[slot] & 0xFFFF_FFFF) - 1
+                if holds(word, at: number) {
+                    change(&values[number])
+                    return
+                }
             }
             slot = (slot + 1) & (slots.count - 1)
         }
         bytes.append(contentsOf: word)
         starts.append(bytes.count)
-        hashes.append(hash)
         values.append(initial)
         change(&values[values.count - 1])
-        slots[slot] = Int32(values.count)
+        slots[slot] = mark | UInt64(values.count)
         if values.count * 2 > slots.count { grow() }
     }
 
@@ -50,17 +50,23 @@ struct WordTable<Value> {
     private func holds(_ word: UnsafeBufferPointer<UInt8>, at number: Int) -> Bool {
         let start = starts[number]
         guard starts[number + 1] - start == word.count else { return false }
-        guard let wanted = word.baseAddress else { return true }
-        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, wanted, word.count) == 0 }
+        return bytes.withUnsafeBufferPointer { all in
+            for offset in word.indices where all[start + offset] != word[offset] { return false }
+            return true
+        }
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        for (number, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
-            slots[slot] = Int32(number + 1)
+        var slots = [UInt64](repeating: 0, count: self.slots.count * 2)
+        bytes.withUnsafeBufferPointer { all in
+            for number in values.indices {
+                let hash = Self.hash(UnsafeBufferPointer(rebasing: all[starts[number]..<starts[number + 1]]))
+                var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+                while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+                slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
+            }
         }
+        self.slots = slots
     }
 
     /// FNV-1a, with the high bits folded into the low ones that pick a slot.
