@@ -83,6 +83,11 @@ extension String {
             var start = 0
             var index = 0
             while index < bytes.count {
+                // Printable ASCII and most other bytes break no line: passed without a closer look.
+                if (0x20...0xC1).contains(bytes[index]) || bytes[index] > 0xE2 {
+                    index += 1
+                    continue
+                }
                 let separator = Self.newlineLength(in: bytes, at: index)
                 if separator == 0 {
                     index += 1
