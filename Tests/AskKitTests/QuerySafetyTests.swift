@@ -72,4 +72,9 @@ struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// Fewer than `maximumCount` elements of `alphabet`, drawn at random: the text of a property test.
+    mutating func draw<Element>(from alphabet: [Element], fewerThan maximumCount: Int) -> [Element] {
+        (0..<Int(next() % UInt64(maximumCount))).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }
+    }
 }

@@ -91,8 +91,7 @@ import Testing
         let alphabet: [String] = ["a", " ", "é", "e\u{301}", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}",
                                   "\u{2028}", "\u{2029}", "\u{301}", "漢", "🦴", "\u{E2}", "\u{2027}"]
         for _ in 0..<2_000 {
-            let text = (0..<Int(generator.next() % 16)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
-                .joined()
+            let text = generator.draw(from: alphabet, fewerThan: 16).joined()
             let expected = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
             #expect(text.numberedLines().map(\.text) == expected, "\(Array(text.unicodeScalars))")
             #expect(text.numberedLines().map(\.number) == Array(1...expected.count))

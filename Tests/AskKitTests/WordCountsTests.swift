@@ -7,9 +7,7 @@ import Testing
     @Test func countsThePassagesHoldingEachWordAsTheTokenizerSplitsThem() {
         var generator = SplitMix64(seed: 5)
         let alphabet = Array("abcdeXYZ09 -.,é’ÉÅ\t")
-        func text() -> String {
-            String((0..<Int(generator.next() % 40)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
-        }
+        func text() -> String { String(generator.draw(from: alphabet, fewerThan: 40)) }
         var tally = WordCounts.Tally()
         var expected: [String: Int] = [:]
         for _ in 0..<3_000 {

@@ -7,7 +7,7 @@ import Testing
         var generator = SplitMix64(seed: 11)
         let alphabet = Array("abcXYZ019 -'.,\t\n\"()_*")
         for _ in 0..<2_000 {
-            let text = String((0..<Int(generator.next() % 24)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            let text = String(generator.draw(from: alphabet, fewerThan: 24))
             let expected = text.lowercased()
                 .split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(String.init)
             #expect(WordTokenizer.words(text) == expected, "\(text)")

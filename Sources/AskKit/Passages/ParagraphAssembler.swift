@@ -101,7 +101,11 @@ struct ParagraphAssembler {
             } else if keep {
                 if pendingSpace { cleaned.append(0x20) }
                 pendingSpace = false
-                if scalar.isASCII { cleaned.append(UInt8(scalar.value)) } else { cleaned.append(contentsOf: scalar.utf8) }
+                if scalar.isASCII {
+                    cleaned.append(UInt8(scalar.value))
+                } else {
+                    cleaned.append(contentsOf: scalar.utf8)
+                }
             }
         }
         return String(decoding: cleaned, as: UTF8.self)
