@@ -18,8 +18,12 @@ struct IndexCommand: ParsableCommand {
     var full = false
 
     func run() throws {
+        let progress = ProgressLine()
+        defer { progress.clear() }
         let report = try IndexBuilder().build(
-            corpus: locations.corpusURL, into: locations.indexURL, full: full, warn: Terminal.warn)
+            corpus: locations.corpusURL, into: locations.indexURL, full: full, warn: progress.warn,
+            progress: progress.show)
+        progress.clear()
         print(report.summary)
         print("index: \(locations.indexURL.path)")
     }

@@ -20,7 +20,11 @@ struct Locations: ParsableArguments {
 
     /// Opens the engine, first building or refreshing the index when it is missing or stale (said on stderr).
     func openEngine(_ options: SearchOptions = SearchOptions()) throws -> AskEngine {
-        let refresh = try IndexBuilder().refresh(corpus: corpusURL, index: indexURL, warn: Terminal.warn)
+        let progress = ProgressLine()
+        defer { progress.clear() }
+        let refresh = try IndexBuilder().refresh(
+            corpus: corpusURL, index: indexURL, warn: progress.warn, progress: progress.show)
+        progress.clear()
         switch refresh {
         case .built(let report, let reason):
             Terminal.note("\(reason): \(report.summary)")

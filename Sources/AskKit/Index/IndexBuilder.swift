@@ -32,13 +32,17 @@ public struct IndexBuilder: Sendable {
     /// are read, only those whose content hash changed are cut into passages again, and the passages of deleted
     /// files are removed. Otherwise, or with `full`, every file is read into a new index. Either way the result is
     /// written beside the index and renamed over it once complete, so readers see the old index or the new one.
-    /// - Parameter warn: called with one line for each file skipped and each part of a file left out.
+    /// - Parameters:
+    ///   - warn: called with one line for each file skipped and each part of a file left out.
+    ///   - progress: called on the building thread as the build goes: before each file is read, every few hundred
+    ///     documents indexed, and once indexing is done.
     /// - Throws: ``AskError/corpusMissing(_:)``, ``AskError/corpusEmpty(_:skipped:)``,
     ///   ``AskError/buildFailed(_:reason:)``.
     @discardableResult
-    public func build(corpus: URL, into index: URL, full: Bool = false, warn: (String) -> Void = { _ in }) throws
-        -> BuildReport
-    {
+    public func build(
+        corpus: URL, into index: URL, full: Bool = false, warn: (String) -> Void = { _ in },
+        progress: @escaping (BuildProgress) -> Void = { _ in }
+    ) throws -> BuildReport {
         let start = Date()
         let folder = Corpus(corpus)
         let entries = try folder.entries()
@@ -48,12 +52,18 @@ public struct IndexBuilder: Sendable {
         var unchanged: [String] = []
         var touched: [ReadFile] = []
         var report = BuildReport(files: 0, documents: 0, passages: 0, skipped: [], warnings: [], seconds: 0)
+        var toRead: [(entry: Corpus.Entry, known: StoredFile?)] = []
         for entry in entries {
             let known = stored?[entry.path]
             if let known, known.size == entry.size, known.modified == entry.modified.timeIntervalSince1970 {
                 unchanged.append(entry.path)
-                continue
+            } else {
+                toRead.append((entry, known))
             }
+        }
+        let tracker = BuildProgress.Tracker(filesToRead: toRead.count, report: progress)
+        for (entry, known) in toRead {
+            tracker.reading(entry.path)
             switch reader.read(entry) {
             case .read(let file, let warnings):
                 if known?.contentHash == file.contentHash { touched.append(file) } else { changed.append(file) }
@@ -83,12 +93,12 @@ public struct IndexBuilder: Sendable {
                 try Self.copy(index, to: temporary)
                 counts = try update(
                     temporary, removing: removed, adding: changed, touching: touched, synonyms: synonyms,
-                    stamp: stamp)
+                    stamp: stamp, tracker: tracker)
                 let reread = Set(changed.map(\.path))
                 report.change = BuildReport.Change(
                     filesRead: changed.count, filesRemoved: removed.filter { !reread.contains($0) }.count)
             } else {
-                counts = try write(changed, synonyms: synonyms, stamp: stamp, to: temporary)
+                counts = try write(changed, synonyms: synonyms, stamp: stamp, to: temporary, tracker: tracker)
             }
             report.documents = counts.documents
             report.passages = counts.passages
@@ -198,7 +208,7 @@ public struct IndexBuilder: Sendable {
     }
 
     private func write(
-        _ files: [ReadFile], synonyms: SynonymMap, stamp: CorpusStamp, to url: URL
+        _ files: [ReadFile], synonyms: SynonymMap, stamp: CorpusStamp, to url: URL, tracker: BuildProgress.Tracker
     ) throws
         -> (documents: Int, passages: Int)
     {
@@ -211,7 +221,8 @@ public struct IndexBuilder: Sendable {
                 arguments: [Self.ftsPendingBytes])
             try db.inTransaction {
                 let words = WordCounts()
-                counts = try insert(files, into: db, countingWordsInto: words)
+                counts = try insert(files, into: db, countingWordsInto: words, tracker: tracker)
+                tracker.finishing()
                 try Self.insert(synonyms, into: db)
                 try Self.insertTerms(words.total, into: db)
                 let tokens = try Self.insertStems(into: db)
@@ -231,7 +242,7 @@ public struct IndexBuilder: Sendable {
     /// vocabulary counts by the difference.
     private func update(
         _ url: URL, removing: [String], adding: [ReadFile], touching: [ReadFile], synonyms: SynonymMap,
-        stamp: CorpusStamp
+        stamp: CorpusStamp, tracker: BuildProgress.Tracker
     ) throws -> (documents: Int, passages: Int) {
         let queue = try Self.openForWriting(url)
         var counts = (documents: 0, passages: 0)
@@ -260,7 +271,8 @@ public struct IndexBuilder: Sendable {
                 }
                 let firstNew = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM passages") ?? 0) + 1
                 let words = WordCounts()
-                _ = try insert(adding, into: db, countingWordsInto: words)
+                _ = try insert(adding, into: db, countingWordsInto: words, tracker: tracker)
+                tracker.finishing()
                 change.add(words: words.total)
                 let added = try Row.fetchCursor(
                     db, sql: "SELECT title, section, body FROM passages WHERE id >= ?", arguments: [firstNew])
@@ -292,9 +304,9 @@ public struct IndexBuilder: Sendable {
     /// Inserts the files' documents and passages, and indexes the passages in FTS5, while the next documents are cut
     /// on other cores; their words are counted into `words`. The documents of all files are cut as one sequence, so
     /// a folder of many small files keeps every core busy as one large file does.
-    private func insert(_ files: [ReadFile], into db: Database, countingWordsInto words: WordCounts) throws
-        -> (documents: Int, passages: Int)
-    {
+    private func insert(
+        _ files: [ReadFile], into db: Database, countingWordsInto words: WordCounts, tracker: BuildProgress.Tracker
+    ) throws -> (documents: Int, passages: Int) {
         let fileStatement = try db.makeStatement(
             sql: "INSERT INTO files(path, content_hash, size, modified) VALUES (?, ?, ?, ?)")
         let documentStatement = try db.makeStatement(sql: "INSERT INTO documents(doc, file, title) VALUES (?, ?, ?)")
@@ -311,8 +323,12 @@ public struct IndexBuilder: Sendable {
         // One file's documents are taken as they are, without a copy (a collection file holds a million).
         let allDocuments = files.count == 1 ? files[0].documents : files.flatMap(\.documents)
         var passages = 0
+        tracker.indexed(documents: 0, of: allDocuments.count, passages: 0)
         let cut = ChunkedDocuments(allDocuments, builder: self, countingWordsInto: words)
-        for (document, documentPassages) in zip(allDocuments, cut) {
+        for (number, (document, documentPassages)) in zip(allDocuments, cut).enumerated() {
+            if number % Self.documentsPerProgressReport == 0, number > 0 {
+                tracker.indexed(documents: number, of: allDocuments.count, passages: passages)
+            }
             let title = documentPassages.first?.title ?? document.statedTitle ?? document.id
             try documentStatement.execute(arguments: [document.id, document.file, title])
             let documentID = db.lastInsertedRowID
@@ -327,8 +343,12 @@ public struct IndexBuilder: Sendable {
                 passages += 1
             }
         }
+        tracker.indexed(documents: allDocuments.count, of: allDocuments.count, passages: passages)
         return (allDocuments.count, passages)
     }
+
+    /// How many documents are indexed between two reports of progress.
+    private static let documentsPerProgressReport = 256
 
     /// The passages of a document, cut by the chunker its kind calls for.
     func passages(of document: SourceDocument) -> [Passage] {
@@ -444,7 +464,7 @@ public struct IndexBuilder: Sendable {
 // MARK: - Freshness
 
 extension IndexBuilder {
-    /// What ``refresh(corpus:index:warn:)`` did.
+    /// What ``refresh(corpus:index:warn:progress:)`` did.
     public enum Refresh: Sendable {
         /// The index matched the corpus; nothing was done.
         case current
@@ -455,7 +475,7 @@ extension IndexBuilder {
         /// The index was (re)built, for the reason given ("no index yet", "the corpus changed"…).
         case built(BuildReport, reason: String)
         /// The index was built from another corpus, at this location relative to the index's folder: it is used as
-        /// it is, never rebuilt from a corpus it does not come from (``build(corpus:into:full:warn:)`` does that).
+        /// it is, never rebuilt from a corpus it does not come from (``build(corpus:into:full:warn:progress:)`` does that).
         case builtFromAnotherCorpus(String)
     }
 
@@ -465,7 +485,13 @@ extension IndexBuilder {
     /// A damaged file or another program's file at `index` is never overwritten: the error is thrown. Nor is an
     /// index built from another corpus (a collection indexed with `--corpus`, then searched without it).
     @discardableResult
-    public func refresh(corpus: URL, index: URL, warn: (String) -> Void = { _ in }) throws -> Refresh {
+    /// - Parameters:
+    ///   - warn: called with one line for each file skipped and each part of a file left out, when it builds.
+    ///   - progress: called as a build goes, when it builds (see ``build(corpus:into:full:warn:progress:)``).
+    public func refresh(
+        corpus: URL, index: URL, warn: (String) -> Void = { _ in },
+        progress: @escaping (BuildProgress) -> Void = { _ in }
+    ) throws -> Refresh {
         let folder = Corpus(corpus)
         let corpusExists = folder.exists
         let reason: String
@@ -488,6 +514,6 @@ extension IndexBuilder {
             reason = "the index was built by another version of ask"
         }
         guard corpusExists else { throw AskError.corpusMissing(folder.url.path) }
-        return .built(try build(corpus: corpus, into: index, warn: warn), reason: reason)
+        return .built(try build(corpus: corpus, into: index, warn: warn, progress: progress), reason: reason)
     }
 }
