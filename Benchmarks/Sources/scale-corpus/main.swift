@@ -64,7 +64,7 @@ for entry in try Corpus(source).entries() {
 guard !sentences.isEmpty else { fatalError("no sentences in \(source.path)") }
 
 try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
-FileManager.default.createFile(atPath: output.path, contents: nil)
+guard FileManager.default.createFile(atPath: output.path, contents: nil) else { fatalError("cannot write \(output.path)") }
 let handle = try FileHandle(forWritingTo: output)
 var buffer = Data()
 var words = 0
