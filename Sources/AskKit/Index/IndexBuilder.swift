@@ -330,15 +330,16 @@ public struct IndexBuilder: Sendable {
                 tracker.indexed(documents: number, of: allDocuments.count, passages: passages)
             }
             let title = documentPassages.first?.title ?? document.statedTitle ?? document.id
-            try documentStatement.execute(arguments: [document.id, document.file, title])
+            try documentStatement.insert([.text(document.id), .text(document.file), .text(title)])
             let documentID = db.lastInsertedRowID
             for passage in documentPassages {
-                try passageStatement.execute(arguments: [
-                    documentID, passage.title, passage.section, passage.text,
-                    passage.lines.lowerBound, passage.lines.upperBound,
+                let section = passage.section.map(RowValue.text) ?? .null
+                try passageStatement.insert([
+                    .integer(documentID), .text(passage.title), section, .text(passage.text),
+                    .integer(Int64(passage.lines.lowerBound)), .integer(Int64(passage.lines.upperBound)),
                 ])
-                try ftsStatement.execute(arguments: [
-                    db.lastInsertedRowID, passage.title, passage.section, passage.text,
+                try ftsStatement.insert([
+                    .integer(db.lastInsertedRowID), .text(passage.title), section, .text(passage.text),
                 ])
                 passages += 1
             }
