@@ -54,12 +54,29 @@ struct IncrementalBuildTests {
         #expect(answers[0] == answers[1] && !answers[0].isEmpty)
     }
 
-    @Test func anUnchangedCorpusReadsNoFile() throws {
+    /// With nothing changed, the index is neither read again nor rewritten: the file is the same one (a rewrite
+    /// renames a new file over it). A changed synonyms file alone is a change.
+    @Test func anUnchangedCorpusReadsNoFileAndLeavesTheIndexAsItIs() throws {
         let folder = try TemporaryFolder()
+        let corpus = folder.path("Corpus")
+        try FileManager.default.copyItem(at: Repository.corpus, to: corpus)
         let index = folder.path("ask.sqlite")
-        try IndexBuilder().build(corpus: Repository.corpus, into: index)
-        let report = try IndexBuilder().build(corpus: Repository.corpus, into: index)
+        func fileNumber() throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: index.path)[.systemFileNumber] as? Int
+        }
+        let first = try IndexBuilder().build(corpus: corpus, into: index)
+        let built = try fileNumber()
+        let report = try IndexBuilder().build(corpus: corpus, into: index)
         #expect(report.change?.filesRead == 0 && report.change?.filesRemoved == 0)
-        #expect(report.files == 5)
+        #expect(report.files == 5 && report.documents == first.documents && report.passages == first.passages)
+        #expect(try fileNumber() == built)
+
+        let stored = try AskEngine(index: index).info.synonymsFingerprint
+        let synonyms = corpus.appendingPathComponent(Corpus.synonymsFileName)
+        try (String(contentsOf: synonyms, encoding: .utf8) + "\ncement, bone glue\n")
+            .write(to: synonyms, atomically: true, encoding: .utf8)
+        try IndexBuilder().build(corpus: corpus, into: index)
+        #expect(try fileNumber() != built)
+        #expect(try AskEngine(index: index).info.synonymsFingerprint != stored)
     }
 }

@@ -32,6 +32,7 @@ public struct IndexBuilder: Sendable {
     /// are read, only those whose content hash changed are cut into passages again, and the passages of deleted
     /// files are removed. Otherwise, or with `full`, every file is read into a new index. Either way the result is
     /// written beside the index and renamed over it once complete, so readers see the old index or the new one.
+    /// When nothing changed (files, synonyms, the corpus's place), the index is left as it is.
     /// - Parameters:
     ///   - warn: called with one line for each file skipped and each part of a file left out.
     ///   - progress: called on the building thread as the build goes: before each file is read, every few hundred
@@ -77,15 +78,25 @@ public struct IndexBuilder: Sendable {
         report.files = unchanged.count + touched.count + changed.count
         guard report.files > 0 else { throw AskError.corpusEmpty(folder.url.path, skipped: report.skipped.count) }
         let synonyms = try Self.readSynonyms(folder)
+        let stamp = CorpusStamp(
+            fingerprint: fingerprint, synonymsFingerprint: Self.synonymsFingerprint(folder),
+            location: Self.location(of: folder.url, seenFrom: index))
+        // Nothing to change: the index is left as it is, rather than copied and written again.
+        if let stored, changed.isEmpty, touched.isEmpty, stored.count == unchanged.count,
+            let info = try? IndexStore(url: index).info, stamp == .recorded(in: info)
+        {
+            report.documents = info.documents
+            report.passages = info.passages
+            report.change = BuildReport.Change(filesRead: 0, filesRemoved: 0)
+            report.seconds = Date().timeIntervalSince(start)
+            return report
+        }
 
         let temporary = Self.temporaryURL(for: index, process: ProcessInfo.processInfo.processIdentifier)
         do {
             try FileManager.default.createDirectory(
                 at: index.deletingLastPathComponent(), withIntermediateDirectories: true)
             Self.removeAbandonedBuilds(of: index)
-            let stamp = CorpusStamp(
-                fingerprint: fingerprint, synonymsFingerprint: Self.synonymsFingerprint(folder),
-                location: Self.location(of: folder.url, seenFrom: index))
             let counts: (documents: Int, passages: Int)
             if let stored {
                 let kept = Set(unchanged + touched.map(\.path))
@@ -151,11 +162,18 @@ public struct IndexBuilder: Sendable {
     }
 
     /// What an index records of the corpus it is built from.
-    private struct CorpusStamp {
+    private struct CorpusStamp: Equatable {
         var fingerprint: String
         var synonymsFingerprint: String
         /// Where the corpus is, relative to the index's folder (see ``location(of:seenFrom:)``).
         var location: String
+
+        /// The stamp an index holds.
+        static func recorded(in info: IndexInfo) -> CorpusStamp {
+            CorpusStamp(
+                fingerprint: info.corpusFingerprint, synonymsFingerprint: info.synonymsFingerprint,
+                location: info.corpusLocation)
+        }
     }
 
     /// The path of a corpus relative to the folder of an index (`../Corpus` for `Index/ask.sqlite` and `Corpus`):
