@@ -1,8 +1,8 @@
 import Foundation
 
-/// The passages of a file's documents, in document order, cut on every core while the caller inserts the previous
-/// batch: chunking, the build's largest cost, overlaps with writing to SQLite. The same threads count the passages'
-/// words into ``words``.
+/// The passages of a build's documents, in document order, cut on every core a few batches ahead of the batch the
+/// caller inserts: cutting overlaps with writing to SQLite. The same threads count the passages' words into
+/// ``words``.
 struct ChunkedDocuments: Sequence {
     /// How many documents are cut together; one batch is cut while the previous one is inserted.
     static let batchSize = 512

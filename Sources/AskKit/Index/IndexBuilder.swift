@@ -494,7 +494,8 @@ extension IndexBuilder {
         /// The index was (re)built, for the reason given ("no index yet", "the corpus changed"…).
         case built(BuildReport, reason: String)
         /// The index was built from another corpus, at this location relative to the index's folder: it is used as
-        /// it is, never rebuilt from a corpus it does not come from (``build(corpus:into:full:warn:progress:)`` does that).
+        /// it is, never rebuilt from a corpus it does not come from (``build(corpus:into:full:warn:progress:)``
+        /// does that).
         case builtFromAnotherCorpus(String)
     }
 
@@ -503,10 +504,10 @@ extension IndexBuilder {
     ///
     /// A damaged file or another program's file at `index` is never overwritten: the error is thrown. Nor is an
     /// index built from another corpus (a collection indexed with `--corpus`, then searched without it).
-    @discardableResult
     /// - Parameters:
     ///   - warn: called with one line for each file skipped and each part of a file left out, when it builds.
     ///   - progress: called as a build goes, when it builds (see ``build(corpus:into:full:warn:progress:)``).
+    @discardableResult
     public func refresh(
         corpus: URL, index: URL, warn: (String) -> Void = { _ in },
         progress: @escaping (BuildProgress) -> Void = { _ in }
