@@ -19,6 +19,24 @@ extension Array where Element: Sendable {
     }
 }
 
+/// The results of two pieces of work, run at once on two threads.
+func concurrently<First: Sendable, Second: Sendable>(
+    _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+) -> (First, Second) {
+    var firstResult: First?
+    var secondResult: Second?
+    withUnsafeMutablePointer(to: &firstResult) { firstSlot in
+        withUnsafeMutablePointer(to: &secondResult) { secondSlot in
+            let slots = (UnsafeMutableSendableBuffer(UnsafeMutableBufferPointer(start: firstSlot, count: 1)),
+                         UnsafeMutableSendableBuffer(UnsafeMutableBufferPointer(start: secondSlot, count: 1)))
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                if part == 0 { slots.0.buffer[0] = first() } else { slots.1.buffer[0] = second() }
+            }
+        }
+    }
+    return (firstResult!, secondResult!)
+}
+
 /// A buffer whose distinct slots are written from several threads.
 struct UnsafeMutableSendableBuffer<Element>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Element>

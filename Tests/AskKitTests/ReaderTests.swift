@@ -59,6 +59,40 @@ import Testing
         #expect(result.warnings.count == 1 && result.warnings[0].contains("c.jsonl:2"))
     }
 
+    @Test func jsonLinesSkipsBlankLinesSilentlyAndKeepsLineNumbers() {
+        let text = "  \t\n{\"_id\": \"é\", \"text\": \"Caf\\u00e9 \u{1F9B4}\"}\n\u{A0}\u{2003}\n\u{A0}x\n{\"_id\": \"b\", \"text\": \"B.\"}"
+        let result = JSONLinesReader().read(text, file: "d.jsonl")
+        #expect(result.documents.map(\.id) == ["é", "b"])
+        #expect(result.documents[0].lines.map(\.text) == ["Café \u{1F9B4}"])
+        #expect(result.documents.map { $0.lines.first?.number } == [2, 5])
+        // A line of Unicode spaces is blank; one with a letter among them is a bad record.
+        #expect(result.warnings.count == 1 && result.warnings[0].contains("d.jsonl:4"))
+    }
+
+    /// Files of a megabyte and more are hashed on one thread while decoded on another: the same hash, text and
+    /// reasons to skip as for a small file.
+    @Test func aLargeFileIsHashedAndDecodedAsASmallOneIs() throws {
+        let folder = try TemporaryFolder()
+        let records = (0..<20_000).map { #"{"_id": "r\#($0)", "text": "Record \#($0) of a large collection file."}"# }
+        let large = Data(records.joined(separator: "\n").utf8)
+        try folder.write("large.jsonl", large)
+        try folder.write("large-latin1.txt", Data(repeating: 0x61, count: 1 << 20) + Data([0x63, 0x61, 0x66, 0xE9]))
+        var outcomes: [String: CorpusReader.Outcome] = [:]
+        for entry in try Corpus(folder.url).entries() { outcomes[entry.path] = CorpusReader().read(entry) }
+        guard case .read(let file, let warnings) = outcomes["large.jsonl"] else {
+            Issue.record("large.jsonl was not read")
+            return
+        }
+        #expect(large.count > 1 << 20)
+        #expect(file.contentHash == StableHasher.hash(large) && warnings.isEmpty)
+        #expect(file.documents.count == 20_000 && file.documents.last?.id == "r19999")
+        guard case .skipped(let skipped) = outcomes["large-latin1.txt"] else {
+            Issue.record("large-latin1.txt was read")
+            return
+        }
+        #expect(skipped.reason == "not UTF-8 text")
+    }
+
     @Test func unusableFilesAreSkippedWithAReasonAndTheRestIsRead() throws {
         let folder = try TemporaryFolder()
         try folder.write("good.txt", "Kyphoplasty restores the height of the vertebra.")

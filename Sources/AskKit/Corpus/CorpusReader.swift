@@ -66,16 +66,28 @@ public struct CorpusReader: Sendable {
     }
 
     /// A file's text and the hash of its bytes. Its bytes are let go on return, before the text is cut into
-    /// documents (they are as large as the text).
+    /// documents (they are as large as the text). A large file is hashed on one core while it is decoded on another.
     private static func text(of entry: Corpus.Entry) -> Result<(text: String, contentHash: String), SkipReason> {
-        var data: Data
+        let data: Data
         do {
             data = try FileContents.bytes(of: entry.fullPath)
         } catch {
             return .failure(SkipReason(description: "unreadable: \(FileContents.describe(error))"))
         }
-        let contentHash = StableHasher.hash(data)
-        if entry.path.lowercased().hasSuffix(".gz") {
+        let isCompressed = entry.path.lowercased().hasSuffix(".gz")
+        let (contentHash, decoded) = data.count < concurrentHashingBytes
+            ? (StableHasher.hash(data), decodedText(of: data, isCompressed: isCompressed))
+            : concurrently({ StableHasher.hash(data) }, { decodedText(of: data, isCompressed: isCompressed) })
+        return decoded.map { ($0, contentHash) }
+    }
+
+    /// From how many bytes on a file is hashed and decoded at once (below it, a second thread costs more than it saves).
+    private static let concurrentHashingBytes = 1 << 20
+
+    /// The text of a file's bytes, inflated first when the file is gzip-compressed.
+    private static func decodedText(of data: Data, isCompressed: Bool) -> Result<String, SkipReason> {
+        var data = data
+        if isCompressed {
             guard Gzip.isCompressed(data), let inflated = try? Gzip.decompress(data) else {
                 return .failure(SkipReason(description: "not valid gzip data"))
             }
@@ -86,7 +98,7 @@ public struct CorpusReader: Sendable {
             return .failure(SkipReason(description: holdsNUL(data.prefix(8192)) ? "binary file" : "not UTF-8 text"))
         }
         if text.allSatisfy(\.isWhitespace) { return .failure(SkipReason(description: "empty file")) }
-        return .success((text, contentHash))
+        return .success(text)
     }
 
     /// Decodes UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark; `nil` for anything

@@ -11,18 +11,39 @@ public struct JSONLinesReader: DocumentReader {
     public func read(_ text: String, file: String) -> DocumentsRead {
         let ranges = text.lineRanges()
         var result = DocumentsRead(documents: [])
-        // Lines are copied out of the text a block at a time, never all at once: a collection's file can be large.
-        for blockStart in stride(from: 0, to: ranges.count, by: Self.linesPerBlock) {
-            let block = blockStart..<min(blockStart + Self.linesPerBlock, ranges.count)
-            let records = text.numberedLines(block, of: ranges).filter { !$0.text.allSatisfy(\.isWhitespace) }
-            for outcome in records.concurrentMap({ Self.document(in: $0, file: file) }) {
-                switch outcome {
-                case .success(let document): result.documents.append(document)
-                case .failure(let warning): result.warnings.append(warning.message)
+        var text = text
+        text.withUTF8 { bytes in
+            // Lines are copied out of the text a block at a time, never all at once: a collection's file can be
+            // large. Each line is copied once, straight into the bytes the JSON parser reads.
+            for blockStart in stride(from: 0, to: ranges.count, by: Self.linesPerBlock) {
+                let records = (blockStart..<min(blockStart + Self.linesPerBlock, ranges.count)).compactMap { index in
+                    let line = UnsafeBufferPointer(rebasing: bytes[ranges[index]])
+                    return Self.isBlank(line) ? nil : Record(number: index + 1, json: Data(line))
+                }
+                for outcome in records.concurrentMap({ Self.document(in: $0, file: file) }) {
+                    switch outcome {
+                    case .success(let document): result.documents.append(document)
+                    case .failure(let warning): result.warnings.append(warning.message)
+                    }
                 }
             }
         }
         return result
+    }
+
+    /// One non-blank line of the file.
+    private struct Record: Sendable {
+        var number: Int
+        var json: Data
+    }
+
+    /// True when a line holds only whitespace (as `Character.isWhitespace` sees it); ASCII decides without decoding.
+    private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = line.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else {
+            return true
+        }
+        guard first >= 0x80 else { return false }
+        return String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 
     /// How many lines are copied out and parsed together.
@@ -34,8 +55,8 @@ public struct JSONLinesReader: DocumentReader {
     }
 
     /// The document a line holds, or why it holds none.
-    private static func document(in line: SourceLine, file: String) -> Result<SourceDocument, LineWarning> {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.text.utf8)) as? [String: Any],
+    private static func document(in line: Record, file: String) -> Result<SourceDocument, LineWarning> {
+        guard let object = try? JSONSerialization.jsonObject(with: line.json) as? [String: Any],
             let id = identifier(object["_id"] ?? object["id"] ?? object["docid"])
         else {
             return .failure(LineWarning(
