@@ -132,6 +132,17 @@ import Testing
         }
     }
 
+    /// One cache of name kinds, shared by thousands of random paths, answers as looking each path up does.
+    @Test func readableNamesAgreeWithTheReaderLookup() {
+        var generator = SplitMix64(seed: 11)
+        let fragments = ["a", "b", ".", ".", "jsonl", "JSONL", "gz", "GZ", "md", "txt", "html", "png", "é", "/", "x.y"]
+        var readable = DocumentReaders.ReadableNames()
+        for _ in 0..<5_000 {
+            let path = generator.draw(from: fragments, fewerThan: 7).joined()
+            #expect(readable.contain(path) == (DocumentReaders.reader(forFileNamed: path) != nil), "\(path)")
+        }
+    }
+
     @Test func byteSearchFindsTheFirstOccurrence() {
         #expect("available at: here".utf8Offset(of: "at") == 10)
         #expect("café accessed 2019".utf8Offset(of: "accessed ") == 6)

@@ -126,7 +126,8 @@ public struct Corpus: Sendable {
     /// The fingerprint of entries listed by ``entries()``.
     static func fingerprint(of entries: [Entry]) -> String {
         var hasher = StableHasher()
-        for entry in entries where DocumentReaders.reader(forFileNamed: entry.path) != nil {
+        var readable = DocumentReaders.ReadableNames()
+        for entry in entries where readable.contain(entry.path) {
             hasher.combine(entry.path)
             hasher.combine(bytes: CollectionOfOne(UInt8(0)))  // paths hold no NUL: it ends the path
             hasher.combine(integer: UInt64(entry.size))

@@ -38,8 +38,7 @@ public enum DocumentReaders {
         -> (any DocumentReader)?
     {
         // Only the last path component is looked at: this runs for every file of every build.
-        let nameStart = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8.index(after: $0) }
-        var name = path[(nameStart ?? path.startIndex)...]
+        var name = fileName(of: path)
         var fileExtension = lowercasedExtension(of: name)
         if fileExtension == "gz" {
             name = name.dropLast(3)
@@ -47,6 +46,32 @@ public enum DocumentReaders {
         }
         guard let fileExtension else { return nil }
         return readers.first { $0.fileExtensions.contains(fileExtension) }
+    }
+
+    /// Tells which of many paths have a standard reader, looking each kind of name up once: the reader depends only
+    /// on what follows the first dot of a file's name after its first character (`r00042.jsonl`: `jsonl`;
+    /// `corpus.jsonl.gz`: `jsonl.gz`), and a folder's files mostly share a few of those.
+    struct ReadableNames {
+        private var known: [Substring: Bool] = [:]
+
+        /// True when ``DocumentReaders/reader(forFileNamed:among:)`` finds a standard reader for the path.
+        mutating func contain(_ path: String) -> Bool {
+            let name = fileName(of: path)
+            guard let dot = name.utf8.dropFirst().firstIndex(of: UInt8(ascii: ".")) else {
+                return reader(forFileNamed: path) != nil
+            }
+            let kind = name[name.utf8.index(after: dot)...]
+            if let readable = known[kind] { return readable }
+            let readable = reader(forFileNamed: path) != nil
+            known[kind] = readable
+            return readable
+        }
+    }
+
+    /// The last component of a path.
+    private static func fileName(of path: String) -> Substring {
+        let nameStart = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8.index(after: $0) }
+        return path[(nameStart ?? path.startIndex)...]
     }
 
     /// What follows the name's last dot, lower-cased; `nil` without a dot or when the name starts with its only dot.
