@@ -5,9 +5,10 @@ import AskKit
 struct SearchOptions: ParsableArguments {
     @Option(name: .customLong("match-budget"), help: ArgumentHelp(
         """
-        How many matching passages a query may score before only its rare words choose candidates; \
-        a larger number ranks more exhaustively, as plain FTS5 does.
+        How many matching passages a query may score before only its rare words choose candidates \
+        (default: 1% of the index's passages, at least 1,000); a larger number ranks more exhaustively, as plain \
+        FTS5 does.
         """,
         valueName: "n"))
-    var matchBudget: Int = AskEngine.defaultMatchBudget
+    var matchBudget: Int?
 }

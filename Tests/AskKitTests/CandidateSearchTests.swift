@@ -42,6 +42,16 @@ struct CandidateSearchTests {
         }
     }
 
+    @Test func theDefaultMatchBudgetIsOnePercentOfThePassagesAndAtLeastAThousand() throws {
+        #expect(AskEngine.matchBudget(forPassages: 0) == 1_000)
+        #expect(AskEngine.matchBudget(forPassages: 26_834) == 1_000)
+        #expect(AskEngine.matchBudget(forPassages: 250_000) == 2_500)
+        #expect(AskEngine.matchBudget(forPassages: 1_002_166) == 10_021)
+        let engine = try AskEngine(index: SeedIndex.url)
+        #expect(engine.matchBudget == AskEngine.matchBudget(forPassages: engine.info.passages))
+        #expect(try AskEngine(index: SeedIndex.url, matchBudget: 20).matchBudget == 20)
+    }
+
     @Test func prunedSearchKeepsTheBestPassages() throws {
         // These questions match far more than 20 passages of the shipped corpus, so a budget of 20 prunes them.
         let pruned = try AskEngine(index: SeedIndex.url, matchBudget: 20)

@@ -7,7 +7,8 @@ import Foundation
 //
 //   swift run -c release --package-path Benchmarks latency INDEX.sqlite QUERIES.jsonl [COUNT]
 //
-// QUERIES.jsonl holds BEIR queries ({"_id", "text"}). MATCH_BUDGET=N sets `AskEngine.matchBudget`.
+// QUERIES.jsonl holds BEIR queries ({"_id", "text"}). MATCH_BUDGET=N sets `AskEngine.matchBudget` (by default the
+// engine chooses it from the index's size).
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
@@ -16,7 +17,7 @@ guard arguments.count >= 3 else {
 }
 let index = URL(fileURLWithPath: arguments[1])
 let queries = try benchmarkQueries(from: arguments[2], limit: arguments.count > 3 ? Int(arguments[3]) ?? .max : .max)
-let budget = ProcessInfo.processInfo.environment["MATCH_BUDGET"].flatMap { Int($0) } ?? AskEngine.defaultMatchBudget
+let budget = ProcessInfo.processInfo.environment["MATCH_BUDGET"].flatMap { Int($0) }
 let engine = try AskEngine(index: index, matchBudget: budget)
 let plain = try PlainFTS5Search(index: index)
 
@@ -45,7 +46,7 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
 
 var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)
-print("\(queries.count) queries on \(engine.info.passages) passages (\(index.lastPathComponent)), match budget \(budget)")
+print("\(queries.count) queries on \(engine.info.passages) passages (\(index.lastPathComponent)), match budget \(engine.matchBudget)")
 print("what              p50 ms   p95 ms   p99 ms  mean ms")
 for name in names {
     let sorted = times[name]!.sorted()
