@@ -67,3 +67,19 @@ struct CandidateSearchTests {
         #expect(sameFirst >= questions.count - 1)
     }
 }
+
+@Suite struct StemPrefilterTests {
+    /// The prefilter may let other stems through but never rules out a wanted one, whatever their bytes.
+    @Test func neverRulesOutAWantedStem() {
+        var generator = SplitMix64(seed: 5)
+        let letters = ["a", "b", "e", "s", "t", "é", "ß", "0", "漢", "-"]
+        for _ in 0..<500 {
+            let wanted = (0..<Int(generator.next() % 12)).map { _ in generator.draw(from: letters, fewerThan: 9).joined() }
+            let prefilter = StemPrefilter(wanted)
+            #expect(wanted.allSatisfy(prefilter.mayContain), "\(wanted)")
+        }
+        let few = StemPrefilter(["cement", "leak"])
+        let others = (0..<1_000).map { _ in generator.draw(from: letters, fewerThan: 9).joined() }
+        #expect(others.filter(few.mayContain).count < others.count / 4, "two stems should let few others through")
+    }
+}

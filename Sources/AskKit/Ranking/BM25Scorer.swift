@@ -14,6 +14,8 @@ struct BM25Scorer: Sendable {
     let averageLength: Double
     /// The phrases by their first stem, to find them in one pass over a passage's stems.
     private let phrasesByFirstStem: [String: [Int]]
+    /// Rules out most of a passage's stems before they are looked up in ``phrasesByFirstStem``.
+    private let prefilter: StemPrefilter
 
     /// - Parameters:
     ///   - phrases: the query's phrases as stems, in the order of its FTS5 expression.
@@ -33,6 +35,7 @@ struct BM25Scorer: Sendable {
             if let first = phrase.stems.first { byFirstStem[first, default: []].append(index) }
         }
         phrasesByFirstStem = byFirstStem
+        prefilter = StemPrefilter(byFirstStem.keys)
     }
 
     /// The BM25 score (higher is better) of a passage whose columns hold these stems.
@@ -42,7 +45,8 @@ struct BM25Scorer: Sendable {
         var frequencies = [Double](repeating: 0, count: phrases.count)
         for (column, weight) in [(title, weights.title), (section, weights.section), (body, weights.body)] {
             for position in column.indices {
-                guard let candidates = phrasesByFirstStem[column[position]] else { continue }
+                guard prefilter.mayContain(column[position]), let candidates = phrasesByFirstStem[column[position]]
+                else { continue }
                 for index in candidates where Self.holds(column, phrases[index].stems, at: position) {
                     frequencies[index] += weight
                 }

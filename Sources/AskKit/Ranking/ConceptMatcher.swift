@@ -20,6 +20,8 @@ struct ConceptMatcher: Sendable {
     let concepts: [StemmedConcept]
     /// Every stem of every variant: only these are looked up in a text.
     let wanted: Set<String>
+    /// Rules out most of a text's stems before they are looked up in ``wanted``.
+    private let prefilter: StemPrefilter
     var totalWeight: Double { concepts.reduce(0) { $0 + $1.weight } }
 
     /// - Parameters:
@@ -52,12 +54,13 @@ struct ConceptMatcher: Sendable {
         for index in unknown { concepts[index].weight = knownWeights.max() ?? 1 }
         self.concepts = concepts
         wanted = Set(concepts.flatMap { $0.variants.flatMap(\.stems) })
+        prefilter = StemPrefilter(wanted)
     }
 
     /// The concepts a text holds, given as its stems in order.
     func matches(in stems: [String]) -> [Match] {
         var positionsByStem: [String: [Int]] = [:]
-        for (position, stem) in stems.enumerated() where wanted.contains(stem) {
+        for (position, stem) in stems.enumerated() where prefilter.mayContain(stem) && wanted.contains(stem) {
             positionsByStem[stem, default: []].append(position)
         }
         var matches: [Match] = []
