@@ -9,7 +9,7 @@ extension Array where Element: Sendable {
         var results = [Transformed?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { slots in
             let slots = UnsafeMutableSendableBuffer(slots)
-            DispatchQueue.concurrentPerform(iterations: runs) { run in
+            WorkerThread.perform(iterations: runs) { run in
                 for index in stride(from: run * count / runs, to: (run + 1) * count / runs, by: 1) {
                     slots.buffer[index] = transform(self[index])
                 }
@@ -29,7 +29,7 @@ func concurrently<First: Sendable, Second: Sendable>(
         withUnsafeMutablePointer(to: &secondResult) { secondSlot in
             let slots = (UnsafeMutableSendableBuffer(UnsafeMutableBufferPointer(start: firstSlot, count: 1)),
                          UnsafeMutableSendableBuffer(UnsafeMutableBufferPointer(start: secondSlot, count: 1)))
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
+            WorkerThread.perform(iterations: 2) { part in
                 if part == 0 { slots.0.buffer[0] = first() } else { slots.1.buffer[0] = second() }
             }
         }

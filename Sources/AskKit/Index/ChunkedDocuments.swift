@@ -61,20 +61,19 @@ struct ChunkedDocuments: Sequence {
         }
     }
 
-    /// One batch of documents being cut on a background queue: each core takes every n-th document, cuts it and
-    /// counts its passages' words.
+    /// One batch of documents being cut on a background thread: each core takes every n-th document, cuts it and
+    /// counts its passages' words. Where no thread can be started, the batch is cut on the spot.
     final class Batch: @unchecked Sendable {
         private(set) var passages: [[Passage]]
-        private let done = DispatchGroup()
+        private var cutter: WorkerThread?
 
         init(_ documents: [SourceDocument], builder: IndexBuilder, words: WordCounts) {
             passages = Array(repeating: [], count: documents.count)
-            done.enter()
-            DispatchQueue.global().async { [self] in
+            let cut: @Sendable () -> Void = { [self] in
                 let stripes = ProcessInfo.processInfo.activeProcessorCount
                 passages.withUnsafeMutableBufferPointer { slots in
                     let slots = UnsafeMutableSendableBuffer(slots)
-                    DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
+                    WorkerThread.perform(iterations: stripes) { stripe in
                         words.withTally { tally in
                             for index in stride(from: stripe, to: documents.count, by: stripes) {
                                 slots.buffer[index] = builder.passages(of: documents[index])
@@ -83,10 +82,11 @@ struct ChunkedDocuments: Sequence {
                         }
                     }
                 }
-                done.leave()
             }
+            cutter = WorkerThread(cut)
+            if cutter == nil { cut() }
         }
 
-        func wait() { done.wait() }
+        func wait() { cutter?.join() }
     }
 }
