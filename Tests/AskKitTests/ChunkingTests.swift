@@ -36,6 +36,27 @@ import Testing
         }
     }
 
+    /// "More in …" and "Related" end a web page only as lines of their own; the same words at the start of a wrapped
+    /// line are body text, and what follows them is kept.
+    @Test func aWrappedLineThatStartsLikeATrailerDoesNotEndTheDocument() {
+        let text = """
+            Osteoporosis weakens the bones of older adults, and fractures of the spine are
+            more in women than in men, because women lose bone faster after menopause.
+            Exercise and calcium help to keep the remaining bone strong and the two are closely
+            related.
+            Walking every day lowers the risk of falls and of the fractures they cause.
+
+            More in Osteoporosis
+            Ten things to know about bone density tests
+            """
+        let document = SourceDocument(id: "page.txt", file: "page.txt", lines: text.numberedLines())
+        let body = Chunker().passages(of: document).map(\.text).joined(separator: " ")
+        #expect(body.contains("more in women than in men"))
+        #expect(body.contains("closely related."))
+        #expect(body.contains("Walking every day lowers the risk of falls"))
+        #expect(!body.contains("Ten things to know"), "the page's real trailer still ends it")
+    }
+
     @Test func brokenLinesAreRejoinedIntoSentences() throws {
         let passages = try #require(SeedPassages.all["001_9480e2e9f750e2ba.txt"])
         let text = passages.map(\.text).joined(separator: " ")

@@ -59,7 +59,13 @@ struct ParagraphAssembler {
                 afterNavigation = true
                 continue
             }
-            if bodyWords >= 8 && Boilerplate.startsTrailer(text) { break }
+            // A trailer heading ("More in Osteoporosis", "References") stands alone: a line that continues an
+            // unfinished one ("…are affected" / "more in women than in men.") is body text.
+            if bodyWords >= 8, Boilerplate.startsTrailer(text), text.first?.isLowercase != true,
+                !text.hasTerminalPunctuation, !(result.last.map { Self.endsOpen($0.text) } ?? false)
+            {
+                break
+            }
             var isBullet = false
             if let first = text.first, "•·▪◦‣●○■□–-*".contains(first), text.dropFirst().first == " " {
                 isBullet = true
