@@ -1,4 +1,5 @@
 import ArgumentParser
+import AskKit
 
 /// `ask`: short, cited answers from a folder of documents.
 @main
@@ -10,6 +11,7 @@ struct Ask: ParsableCommand {
             The index is rebuilt automatically when it is missing or the corpus changed.
             Defaults: --index ./Index/ask.sqlite (or $ASK_INDEX), --corpus ./Corpus (or $ASK_CORPUS).
             """,
+        version: "ask \(AskVersion.release) (index format \(AskVersion.indexFormat))",
         subcommands: [AskQuestion.self, Search.self, IndexCommand.self, Batch.self, Run.self, Eval.self],
         defaultSubcommand: AskQuestion.self)
 }

@@ -18,7 +18,7 @@ struct AskQuestion: ParsableCommand {
     func run() throws {
         let question = words.joined(separator: " ")
         let answer = try locations.openEngine(searchOptions).ask(question)
-        print(json ? try Terminal.json(answer) : Self.render(answer))
+        try Terminal.writeLine(json ? try Terminal.json(answer) : Self.render(answer))
     }
 
     static func render(_ answer: Answer) -> String {

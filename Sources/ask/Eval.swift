@@ -25,7 +25,7 @@ struct Eval: ParsableCommand {
                                                           valueName: "file"))
     var runFile: String?
 
-    @Option(help: "Documents retrieved per query.")
+    @Option(parsing: .unconditional, help: "Documents retrieved per query.")
     var limit = 100
 
     @Flag(help: "List the questions that missed.")
@@ -41,6 +41,7 @@ struct Eval: ParsableCommand {
         if questionSet == nil && (qrels == nil || (queries == nil && runFile == nil)) {
             throw ValidationError("give a question set, or --qrels with --queries or --run")
         }
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
     }
 
     func run() throws {
@@ -48,14 +49,14 @@ struct Eval: ParsableCommand {
             let questions = try EvaluationQuestion.parse(try Terminal.readText(questionSet))
             let engine = try locations.openEngine(searchOptions)
             let scores = try QuestionSetEvaluation(questions: questions, answer: engine.ask)
-            if json { return print(try Terminal.json(scores)) }
-            print(String(format: "recall@1 %.3f  recall@3 %.3f  recall@5 %.3f  MRR@10 %.3f",
+            if json { return try Terminal.writeLine(try Terminal.json(scores)) }
+            try Terminal.writeLine(String(format: "recall@1 %.3f  recall@3 %.3f  recall@5 %.3f  MRR@10 %.3f",
                          scores.recallAt1, scores.recallAt3, scores.recallAt5, scores.mrrAt10))
-            print(String(format: "nuggets all %.3f  any %.3f", scores.nuggetsAll, scores.nuggetsAny))
-            print("unanswerable abstained \(scores.abstainedUnanswerable)/\(scores.unanswerable)  "
+            try Terminal.writeLine(String(format: "nuggets all %.3f  any %.3f", scores.nuggetsAll, scores.nuggetsAny))
+            try Terminal.writeLine("unanswerable abstained \(scores.abstainedUnanswerable)/\(scores.unanswerable)  "
                 + "answerable abstained \(scores.abstainedAnswerable)/\(scores.answerable)")
-            print(String(format: "faithfulness %.3f", scores.faithfulness))
-            if showFailures { scores.failures.forEach { print("  FAIL \(Terminal.safe($0))") } }
+            try Terminal.writeLine(String(format: "faithfulness %.3f", scores.faithfulness))
+            if showFailures { for failure in scores.failures { try Terminal.writeLine("  FAIL \(Terminal.safe(failure))") } }
             return
         }
         var judgements = Qrels(parsing: try Terminal.readText(qrels!))
@@ -71,8 +72,8 @@ struct Eval: ParsableCommand {
             trecRun = try locations.openEngine(searchOptions).run(given.filter { scored.contains($0.id) }, limit: limit)
         }
         let measures = RetrievalMeasures(rankings: trecRun.rankings, qrels: judgements)
-        if json { return print(try Terminal.json(measures)) }
-        print(String(format: "nDCG@10 %.4f  Recall@100 %.4f  MRR@10 %.4f  (%d queries)",
+        if json { return try Terminal.writeLine(try Terminal.json(measures)) }
+        try Terminal.writeLine(String(format: "nDCG@10 %.4f  Recall@100 %.4f  MRR@10 %.4f  (%d queries)",
                      measures.ndcgAt10, measures.recallAt100, measures.mrrAt10, measures.queries))
     }
 }

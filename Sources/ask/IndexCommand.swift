@@ -24,7 +24,7 @@ struct IndexCommand: ParsableCommand {
             corpus: locations.corpusURL, into: locations.indexURL, full: full, warn: progress.warn,
             progress: progress.show)
         progress.clear()
-        print(report.summary)
-        print("index: \(locations.indexURL.path)")
+        try Terminal.writeLine(report.summary)
+        try Terminal.writeLine("index: \(locations.indexURL.path)")
     }
 }

@@ -33,6 +33,8 @@ struct Locations: ParsableArguments {
         case .builtFromAnotherCorpus(let location):
             Terminal.note("the index was built from \(location), not from \(corpusURL.path): used as it is "
                 + "(`ask index --corpus \(corpusURL.path)` rebuilds it from that corpus)")
+        case .buildInProgress(let reason):
+            Terminal.note("\(reason); another process is updating the index: answered from the index as it is")
         case .current, .corpusAbsent:
             break
         }

@@ -12,6 +12,11 @@ final class ProgressLine {
 
     /// Draws `progress` when it is due: a new stage at once, the same stage a tenth of a second after the last.
     func show(_ progress: BuildProgress) {
+        if progress.stage == .waiting {
+            // Said once, on any output: a build that waits would otherwise look hung.
+            clear()
+            return Terminal.note(progress.summary)
+        }
         guard isTerminal, progress.seconds >= 1 else { return }
         let isNewStage = drawnStage.map { !Self.isSameKind($0, progress.stage) } ?? true
         if !isNewStage, let drawnAt, progress.seconds - drawnAt < 0.1 { return }
@@ -37,7 +42,7 @@ final class ProgressLine {
 
     private static func isSameKind(_ one: BuildProgress.Stage, _ other: BuildProgress.Stage) -> Bool {
         switch (one, other) {
-        case (.reading, .reading), (.indexing, .indexing), (.finishing, .finishing): true
+        case (.waiting, .waiting), (.reading, .reading), (.indexing, .indexing), (.finishing, .finishing): true
         default: false
         }
     }

@@ -15,7 +15,7 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the run; - for standard output.", valueName: "file"))
     var output: String
 
-    @Option(help: "How many documents or passages per query.")
+    @Option(parsing: .unconditional, help: "How many documents or passages per query.")
     var limit = 100
 
     @Option(help: "Rank documents or passages.")

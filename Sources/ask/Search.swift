@@ -8,7 +8,7 @@ struct Search: ParsableCommand {
     @Argument(help: "The query.")
     var words: [String]
 
-    @Option(help: "How many passages to list.")
+    @Option(parsing: .unconditional, help: "How many passages to list.")
     var limit = 10
 
     @Flag(help: "Print the passages as JSON.")
@@ -24,14 +24,14 @@ struct Search: ParsableCommand {
     func run() throws {
         let hits = try locations.openEngine(searchOptions).search(words.joined(separator: " "), limit: limit)
         if json {
-            print(try Terminal.json(hits))
+            try Terminal.writeLine(try Terminal.json(hits))
             return
         }
-        if hits.isEmpty { print("No passage matches.") }
+        if hits.isEmpty { try Terminal.writeLine("No passage matches.") }
         for hit in hits {
-            print("\(hit.rank). \(Terminal.bold(Terminal.describe(hit.passage))) "
+            try Terminal.writeLine("\(hit.rank). \(Terminal.bold(Terminal.describe(hit.passage))) "
                 + Terminal.dim("score \(String(format: "%.3f", hit.score))"))
-            print("   \(Terminal.highlighted(hit))\n")
+            try Terminal.writeLine("   \(Terminal.highlighted(hit))\n")
         }
     }
 }

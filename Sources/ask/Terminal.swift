@@ -60,13 +60,35 @@ enum Terminal {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Writes text to standard output, whole, with `write(2)` (no buffer to lose): a failure (a full disk, a closed
+    /// file) is an error, never a silent loss.
+    static func write(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let count = Foundation.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw AskError.writeFailed("standard output", reason: String(cString: strerror(errno)).lowercased())
+                }
+                offset += count
+            }
+        }
+    }
+
+    /// Writes a line to standard output (see ``write(_:)``).
+    static func writeLine(_ line: String) throws {
+        try write(line + "\n")
+    }
+
     /// Writes text to a file, or to standard output for `-`.
     static func writeText(_ text: String, to path: String) throws {
-        if path == "-" { return print(text, terminator: "") }
+        if path == "-" { return try write(text) }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         } catch {
-            throw AskError.fileUnreadable(path, reason: "cannot write it")
+            throw AskError.writeFailed(path, reason: (error as NSError).localizedDescription)
         }
     }
 

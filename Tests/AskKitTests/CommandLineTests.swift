@@ -9,6 +9,8 @@ struct AskProcess {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// The process ran past its time limit and was killed.
+        var timedOut = false
     }
 
     static let binary: URL = {
@@ -19,9 +21,11 @@ struct AskProcess {
     }()
 
     /// Runs `ask` with `arguments`; with `launcher`, runs that program with its own arguments and then `ask`'s
-    /// (as `setpriv --reuid=… ask …`).
+    /// (as `setpriv --reuid=… ask …`). A process still running after `timeout` seconds is killed and reported.
+    /// With `output`, standard output goes there instead of being collected.
     static func run(_ arguments: [String], in folder: URL, input: String? = nil,
-                    environment: [String: String] = [:], launcher: [String] = []) throws -> Output
+                    environment: [String: String] = [:], launcher: [String] = [], timeout: Double = 120,
+                    output: FileHandle? = nil) throws -> Output
     {
         let process = Process()
         process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? binary
@@ -33,30 +37,78 @@ struct AskProcess {
         env.merge(environment) { $1 }
         process.environment = env
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
-        process.standardOutput = out
+        process.standardOutput = output ?? out
         process.standardError = err
         process.standardInput = inPipe
         try process.run()
+        let watchdog = Watchdog(process, seconds: timeout)
         if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
         try inPipe.fileHandleForWriting.close()
+        if output != nil { try out.fileHandleForWriting.close() }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+                      stderr: String(decoding: stderr, as: UTF8.self), timedOut: watchdog.fired)
+    }
+}
+
+/// Kills a process that runs past its time, so that a test of a hang fails instead of hanging.
+final class Watchdog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var didFire = false
+    var fired: Bool { lock.withLock { didFire } }
+
+    init(_ process: Process, seconds: Double) {
+        let deadline = Date().addingTimeInterval(seconds)
+        Thread.detachNewThread { [self] in
+            while process.isRunning {
+                if Date() > deadline {
+                    lock.withLock { didFire = true }
+                    kill(process.processIdentifier, SIGKILL)
+                    return
+                }
+                usleep(20_000)
+            }
+        }
+    }
+}
+
+/// The stock `sqlite3` shell, which `.ci/run` installs: what a user's own tools see of an index.
+enum StockSQLite {
+    static let path = "/usr/bin/sqlite3"
+    static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: path) }
+
+    /// Runs SQL on a database file; standard output and error together, and the exit status.
+    static func run(_ database: URL, _ sql: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = ["-bail", database.path, sql]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
+    /// SQLite's and FTS5's own checks, the FTS5 one comparing the index with the stored text (rank 1), as the
+    /// stock shell runs them; `nil` where the shell is not installed.
+    static func check(_ index: URL) throws -> String? {
+        guard isInstalled else { return nil }
+        let result = try run(index, """
+            PRAGMA integrity_check;
+            INSERT INTO passages_fts(passages_fts, rank) VALUES('integrity-check', 1);
+            SELECT count(*) > 0 FROM passages;
+            """)
+        return result.status == 0 ? result.output.trimmingCharacters(in: .whitespacesAndNewlines) : result.output
     }
 }
 
 @Suite struct CommandLineTests {
-    /// A temporary folder holding a copy of the shipped corpus as `Corpus/`.
-    private func workspace() throws -> TemporaryFolder {
-        let folder = try TemporaryFolder()
-        try FileManager.default.copyItem(at: Repository.corpus, to: folder.path("Corpus"))
-        return folder
-    }
-
     @Test func askBuildsTheIndexOnFirstUseAndAnswersWithCitations() throws {
-        let folder = try workspace()
+        let folder = try TemporaryFolder.withShippedCorpus()
         let output = try AskProcess.run(["how long to heal"], in: folder.url)
         #expect(output.status == 0)
         #expect(output.stderr.contains("no index yet"))
@@ -72,7 +124,7 @@ struct AskProcess {
     }
 
     @Test func aChangedCorpusIsReindexedAndSaidSo() throws {
-        let folder = try workspace()
+        let folder = try TemporaryFolder.withShippedCorpus()
         _ = try AskProcess.run(["index"], in: folder.url)
         try folder.write("Corpus/extra.md", "# Walking\n\nWalking every day keeps bones strong and lowers the risk of falls.")
         let output = try AskProcess.run(["search", "walking every day"], in: folder.url)
@@ -81,7 +133,7 @@ struct AskProcess {
     }
 
     @Test func anIndexOfAnotherCorpusIsSearchedAsItIsNeverRebuiltFromTheDefaultOne() throws {
-        let folder = try workspace()
+        let folder = try TemporaryFolder.withShippedCorpus()
         try folder.write(
             "Other/walking.md", "# Walking\n\nWalking every day keeps bones strong and lowers the risk of falls.")
         let index = folder.path("other.sqlite").path
@@ -107,7 +159,7 @@ struct AskProcess {
     }
 
     @Test func editedSynonymsAreUsedWithoutRereadingDocuments() throws {
-        let folder = try workspace()
+        let folder = try TemporaryFolder.withShippedCorpus()
         _ = try AskProcess.run(["index"], in: folder.url)
         let before = try AskProcess.run(["search", "--json", "zorblax"], in: folder.url)
         #expect(before.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
@@ -118,7 +170,7 @@ struct AskProcess {
     }
 
     @Test func jsonAnswersFollowTheSchema() throws {
-        let folder = try workspace()
+        let folder = try TemporaryFolder.withShippedCorpus()
         let output = try AskProcess.run(["--json", "is vertebroplasty safe"], in: folder.url)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         #expect(object["abstained"] as? Bool == false)
@@ -126,7 +178,7 @@ struct AskProcess {
     }
 
     @Test func searchListsRankedPassagesAndRespectsTheLimit() throws {
-        let folder = try workspace()
+        let folder = try TemporaryFolder.withShippedCorpus()
         let output = try AskProcess.run(["search", "cement leak", "--limit", "3"], in: folder.url)
         #expect(output.status == 0)
         #expect(output.stdout.contains("1. ") && output.stdout.contains("3. ") && !output.stdout.contains("4. "))
@@ -135,26 +187,43 @@ struct AskProcess {
         #expect(hits.count == 2 && hits[0]["rank"] as? Int == 1)
     }
 
-    @Test func batchWritesOneAnswerPerQuestionWithItsID() throws {
-        let folder = try workspace()
+    @Test func batchWritesOneRecordPerLineWithItsIDAsGivenAndTheRightLineNumber() throws {
+        let folder = try TemporaryFolder.withShippedCorpus()
         try folder.write("q.jsonl", """
             {"id": "a", "question": "is vertebroplasty safe"}
+
             {"id": "b", "question": "how do I bake sourdough bread"}
             not json
+
             {"id": 3, "question": "what is kyphoplasty"}
+            {"id": {"a": 1}, "question": "what is kyphoplasty"}
+            {"id": null, "question": "what is kyphoplasty"}
+            {"id": 1e400, "question": "what is kyphoplasty"}
+            {"id": "no-question"}
+            {"question": "what is kyphoplasty"}
             """)
         let output = try AskProcess.run(["batch", "q.jsonl"], in: folder.url)
-        #expect(output.status == 0)
-        let answers = output.stdout.split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        #expect(output.status == 1, "a line got an error")
+        let lines = output.stdout.split(separator: "\n")
+        // Foundation's parser refuses 1e400 (valid JSON, past a Double's range): it reads the records with a 0 there.
+        let records = lines.compactMap { line in
+            try? JSONSerialization.jsonObject(
+                with: Data(line.replacingOccurrences(of: "1e400", with: "0").utf8)) as? [String: Any]
         }
-        #expect(answers.map { $0["id"] as? String } == ["a", "b", "3"])
-        #expect(answers[1]["abstained"] as? Bool == true)
-        #expect(output.stderr.contains("q.jsonl:3"))
+        #expect(records.count == lines.count && records.count == 9, "one valid JSON record per non-blank line")
+        #expect(records.map { $0["line"] as? Int } == [1, 3, 4, 6, 7, 8, 9, 10, 11])
+        // Ids are echoed as the input wrote them, whatever their type; a line without one gets its line number.
+        #expect(lines[0].hasPrefix(#"{"id":"a","line":1,"#) && lines[3].hasPrefix(#"{"id":3,"line":6,"#))
+        #expect(lines[4].hasPrefix(#"{"id":{"a": 1},"line":7,"#) && lines[5].hasPrefix(#"{"id":null,"line":8,"#))
+        #expect(lines[6].hasPrefix(#"{"id":1e400,"line":9,"#) && lines[8].hasPrefix(#"{"id":"11","line":11,"#))
+        #expect(records[1]["abstained"] as? Bool == true)
+        #expect(records[2]["error"] as? String == "not a JSON object" && records[7]["error"] as? String != nil)
+        #expect(records[6]["answer"] as? String != nil, "an id of 1e400 does not drop the question")
+        #expect(output.stderr.contains("q.jsonl:4: not a JSON object") && output.stderr.contains("q.jsonl:10:"))
     }
 
     @Test func indexReportsDocumentsPassagesAndSkippedFiles() throws {
-        let folder = try workspace()
+        let folder = try TemporaryFolder.withShippedCorpus()
         try folder.write("Corpus/broken.txt", Data([0xFF, 0x00, 0xFE, 0x00, 0x01]))
         let output = try AskProcess.run(["index"], in: folder.url)
         #expect(output.status == 0)
@@ -183,6 +252,63 @@ struct AskProcess {
         let other = try AskProcess.run(["DXA", "--index", foreign.path, "--corpus", Repository.corpus.path], in: folder.url)
         #expect(other.status != 0 && other.stderr.contains("another program"))
         #expect(try DatabaseQueue(path: foreign.path).read { try $0.tableExists("notes") }, "never overwritten")
+    }
+
+    @Test func outputThatCannotBeWrittenIsAnErrorNotASilentLoss() throws {
+        let folder = try TemporaryFolder.withShippedCorpus()
+        try folder.write("q.jsonl", #"{"id": 1, "question": "how long to heal"}"#)
+        for arguments in [["how long to heal"], ["batch", "q.jsonl"], ["search", "cement"], ["index"]] {
+            let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+            let output = try AskProcess.run(arguments, in: folder.url, output: full)
+            #expect(output.status != 0, "\(arguments)")
+            #expect(output.stderr.contains("cannot write standard output: no space left on device"), "\(output.stderr)")
+        }
+    }
+
+    /// SIGINT or SIGTERM during `ask batch`: the line in progress is finished, every line written is whole JSON,
+    /// and the process exits as interrupted.
+    @Test func anInterruptedBatchLeavesOnlyWholeLines() throws {
+        let folder = try TemporaryFolder.withShippedCorpus()
+        _ = try AskProcess.run(["index"], in: folder.url)
+        let questions = (0..<5_000).map { #"{"id": \#($0), "question": "how long does a fracture take to heal"}"# }
+        try folder.write("q.jsonl", questions.joined(separator: "\n"))
+        for signal in [SIGINT, SIGTERM] {
+            let process = Process()
+            process.executableURL = AskProcess.binary
+            process.arguments = ["batch", "q.jsonl"]
+            process.currentDirectoryURL = folder.url
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            var received = Data()
+            while received.filter({ $0 == UInt8(ascii: "\n") }).count < 20 {
+                received += output.fileHandleForReading.availableData
+            }
+            kill(process.processIdentifier, signal)
+            received += output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 128 + signal)
+            let text = String(decoding: received, as: UTF8.self)
+            #expect(text.hasSuffix("\n"), "a line was cut")
+            let lines = text.split(separator: "\n")
+            #expect(lines.count >= 20 && lines.count < 5_000)
+            #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
+        }
+    }
+
+    @Test func versionAndNumericOptionsAreChecked() throws {
+        let folder = try TemporaryFolder.withShippedCorpus()
+        let version = try AskProcess.run(["--version"], in: folder.url)
+        #expect(version.status == 0 && version.stdout.contains("ask \(AskVersion.release) (index format"))
+        for (arguments, message) in [
+            (["search", "cement", "--limit", "-3"], "--limit must be at least 1"),
+            (["search", "cement", "--limit", "0"], "--limit must be at least 1"),
+            (["search", "cement", "--match-budget", "0"], "--match-budget must be at least 1"),
+            (["how long to heal", "--match-budget", "-5"], "--match-budget must be at least 1"),
+        ] {
+            let output = try AskProcess.run(arguments, in: folder.url)
+            #expect(output.status != 0 && output.stderr.contains(message), "\(arguments): \(output.stderr)")
+        }
     }
 
     @Test func controlCharactersFromTheCorpusNeverReachTheTerminal() throws {

@@ -5,73 +5,91 @@ import Testing
 
 /// Builds killed with SIGKILL at random moments, for real, and readers that keep reading while the index is replaced.
 @Suite struct CrashSafetyTests {
-    /// A corpus of many copies of the seed documents, so that a build lasts long enough to be interrupted.
-    private func largeCorpus(in folder: TemporaryFolder, copies: Int) throws -> URL {
-        let corpus = folder.path("Corpus")
-        for copy in 0..<copies {
-            let target = corpus.appendingPathComponent("copy-\(copy)")
-            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-            for entry in try Corpus(Repository.corpus).entries() {
-                try FileManager.default.copyItem(at: entry.url, to: target.appendingPathComponent(entry.path))
-            }
-        }
-        return corpus
-    }
-
-    /// Checks an index file the way SQLite and FTS5 check themselves, and that it answers; returns its fingerprint.
-    private func checkedFingerprint(of index: URL) throws -> String {
+    /// Checks an index file the way SQLite and FTS5 check themselves (FTS5 comparing its index with the stored
+    /// text), through GRDB and through the stock `sqlite3` shell, and that it answers; returns what it records of
+    /// its corpus and synonyms.
+    private func checkedStamp(of index: URL) throws -> String {
+        // First as a reader sees it: a writable open would roll a journal left beside the file back and hide it.
+        #expect(!FileManager.default.fileExists(atPath: index.path + "-journal"), "a journal beside the index")
+        let engine = try AskEngine(index: index)
+        #expect(try engine.ask("is vertebroplasty safe").text?.contains("safe") == true)
         let queue = try DatabaseQueue(path: index.path)
         try queue.writeWithoutTransaction { db in
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
-            try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('integrity-check')")
+            try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES('integrity-check', 1)")
         }
         try queue.close()
-        let engine = try AskEngine(index: index)
-        #expect(try engine.ask("is vertebroplasty safe").text?.contains("safe") == true)
-        return engine.info.corpusFingerprint
+        if let stock = try StockSQLite.check(index) { #expect(stock == "ok\n1", "sqlite3: \(stock)") }
+        return engine.info.corpusFingerprint + "/" + engine.info.synonymsFingerprint
     }
 
-    @Test func killedBuildsLeaveEitherTheOldOrTheNewIndexWhole() throws {
+    /// A synonyms file of 3,000 rules, so that replacing the stored list is work that can be interrupted.
+    private func synonyms(variant: Int) -> String {
+        (0..<3_000).map { "term\($0)x\(variant), variant\($0)y => kyphoplasty" }.joined(separator: "\n")
+    }
+
+    /// Kills, at random moments, full builds, incremental builds and synonym-only updates (the last through a
+    /// question, which refreshes the index first). After each kill the index is the old one or the new one, whole.
+    @Test func killedBuildsAndUpdatesLeaveEitherTheOldOrTheNewIndexWhole() throws {
         let folder = try TemporaryFolder()
-        let corpus = try largeCorpus(in: folder, copies: 12)
+        let corpus = try folder.writeCopiesOfTheShippedCorpus(12)
         let index = folder.path("Index/ask.sqlite")
         func timed(_ body: () throws -> Void) rethrows -> Double {
             let started = Date()
             try body()
             return max(Date().timeIntervalSince(started), 0.05)
         }
-        let fullTime = try timed { try IndexBuilder().build(corpus: corpus, into: index) }
-        try folder.write("Corpus/changing.txt", "A first change of the corpus.")
-        let incrementalTime = try timed { try IndexBuilder().build(corpus: corpus, into: index) }
+        try folder.write("Corpus/synonyms.txt", synonyms(variant: -1))
+        let times = [
+            "full": try timed { try IndexBuilder().build(corpus: corpus, into: index) },
+            "incremental": try timed {
+                try folder.write("Corpus/changing.txt", "A first change of the corpus.")
+                try IndexBuilder().build(corpus: corpus, into: index)
+            },
+            "synonyms": try timed {
+                try folder.write("Corpus/synonyms.txt", synonyms(variant: -2))
+                try IndexBuilder().refresh(corpus: corpus, index: index)
+            },
+        ]
 
         var generator = SplitMix64(seed: 2026)
         var outcomes: [String: Int] = [:]
-        for run in 0..<50 {
-            let before = try checkedFingerprint(of: index)
-            // Each run builds a corpus different from the one indexed: in turn fully and incrementally.
-            try folder.write("Corpus/changing.txt", "Run \(run) of the crash test changes the corpus with this sentence.")
-            let expectedNew = try Corpus(corpus).fingerprint()
-            let full = run.isMultiple(of: 2)
+        for run in 0..<45 {
+            let before = try checkedStamp(of: index)
+            let kind = ["full", "incremental", "synonyms"][run % 3]
+            var arguments = ["index", "--corpus", corpus.path, "--index", index.path]
+            switch kind {
+            case "full":
+                arguments.append("--full")
+                try folder.write("Corpus/changing.txt", "Run \(run) of the crash test changes the corpus with this sentence.")
+            case "incremental":
+                try folder.write("Corpus/changing.txt", "Run \(run) of the crash test changes the corpus with this sentence.")
+            default:
+                try folder.write("Corpus/synonyms.txt", synonyms(variant: run))
+                arguments = ["what is kyphoplasty", "--corpus", corpus.path, "--index", index.path]
+            }
             let process = Process()
             process.executableURL = AskProcess.binary
-            process.arguments = ["index", "--corpus", corpus.path, "--index", index.path] + (full ? ["--full"] : [])
+            process.arguments = arguments
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            let delay = Double(generator.next() % 1_000) / 1_000 * (full ? fullTime : incrementalTime) * 4
-            Thread.sleep(forTimeInterval: delay)
+            Thread.sleep(forTimeInterval: Double(generator.next() % 1_000) / 1_000 * times[kind]! * 4)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let after = try checkedFingerprint(of: index)
-            #expect(after == before || after == expectedNew, "run \(run): a partial index")
-            outcomes["\(full ? "full" : "incremental"): \(after == before ? "old kept" : "new complete")", default: 0] += 1
+            let after = try checkedStamp(of: index)
+            let expectedNew = try Corpus(corpus).fingerprint() + "/" + IndexBuilder.synonymsFingerprint(Corpus(corpus))
+            #expect(after == before || after == expectedNew, "run \(run) (\(kind)): a partial index")
+            outcomes["\(kind): \(after == before ? "old kept" : "new complete")", default: 0] += 1
         }
-        print("crash runs: 50,", outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-        #expect(outcomes["full: old kept", default: 0] > 0 && outcomes["incremental: old kept", default: 0] > 0)
+        print("crash runs: 45,", outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        for kind in ["full", "incremental", "synonyms"] {
+            #expect(outcomes["\(kind): old kept", default: 0] > 0, "no \(kind) run was interrupted")
+        }
 
         try IndexBuilder().build(corpus: corpus, into: index)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: index.deletingLastPathComponent().path)
-            .filter { $0.contains(".building-") }
+            .filter { $0.contains(".building-") || $0.hasSuffix("-journal") }
         #expect(leftovers.isEmpty, "temporary files of killed builds: \(leftovers)")
     }
 
@@ -110,7 +128,7 @@ import Testing
         let data = try Data(contentsOf: good)
         let cases: [(String, Data, String)] = [
             ("empty.sqlite", Data(), "empty file"),
-            ("random.sqlite", Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }), "not a SQLite database"),
+            ("random.sqlite", Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }), "not a SQLite file"),
             ("truncated.sqlite", data.prefix(data.count / 3), "ask index"),
         ]
         for (name, bytes, message) in cases {

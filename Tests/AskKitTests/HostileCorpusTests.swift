@@ -121,6 +121,124 @@ import Testing
         #expect(files == ["kept.txt"])
     }
 
+    /// The whole corpus folder is moved away after the build listed it (from the build's warning about the empty
+    /// first file): the build fails with a clear error and the index keeps every document it had, in a full build
+    /// and in an incremental one.
+    @Test func aCorpusMovedAwayDuringTheBuildFailsItAndKeepsThePreviousIndex() throws {
+        let folder = try TemporaryFolder()
+        let corpus = folder.path("Corpus"), index = folder.path("ask.sqlite")
+        try folder.write("Corpus/a-empty.txt", "")
+        for number in 0..<200 {
+            try folder.write("Corpus/note-\(number).txt", "Note \(number): cement number \(number) hardens in minutes.")
+        }
+        try IndexBuilder().build(corpus: corpus, into: index)
+        let before = try AskEngine(index: index).info
+        for full in [true, false] {
+            try folder.write("Corpus/note-new.txt", "A new note about kyphoplasty, round \(full).")
+            var moved = false
+            #expect(throws: AskError.self) {
+                try IndexBuilder().build(corpus: corpus, into: index, full: full) { _ in
+                    guard !moved else { return }
+                    moved = true
+                    try? FileManager.default.moveItem(at: corpus, to: folder.path("Elsewhere"))
+                }
+            }
+            #expect(moved)
+            #expect(try AskEngine(index: index).info == before, "full: \(full)")
+            try FileManager.default.moveItem(at: folder.path("Elsewhere"), to: corpus)
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".building-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    /// Runs `ask` as user nobody when the tests run as root (root may read anything), so that permissions bite;
+    /// `nil`, said on the test's output, when that cannot be done here.
+    private func unprivilegedLauncher() -> [String]? {
+        guard getuid() == 0 else { return [] }
+        let setpriv = "/usr/bin/setpriv"
+        guard FileManager.default.isExecutableFile(atPath: setpriv) else {
+            print("skipped: running as root without \(setpriv), so nothing can be made unreadable")
+            return nil
+        }
+        return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+    }
+
+    /// A folder that exists but cannot be read (mode 000) is named on every build. An incremental build keeps the
+    /// passages it had indexed from it and says so; a full build goes on without it; once readable again, its
+    /// files are indexed as they are.
+    @Test func anUnreadableFolderIsReportedAndItsIndexedFilesAreKept() throws {
+        guard let launcher = unprivilegedLauncher() else { return }
+        let folder = try TemporaryFolder()
+        try folder.write("Corpus/open/kept.txt", "Kyphoplasty restores some of the lost height of a vertebra.")
+        try folder.write("Corpus/private/notes.txt", "Vertebroplasty injects bone cement into the broken vertebra.")
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.url.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.path("Corpus").path)
+        let index = folder.path("ask.sqlite")
+        let arguments = ["index", "--corpus", folder.path("Corpus").path, "--index", index.path]
+        #expect(try AskProcess.run(arguments, in: folder.url, launcher: launcher).status == 0)
+        func indexedFiles() throws -> [String] {
+            try IndexStore(url: index).read { db in try String.fetchAll(db, sql: "SELECT path FROM files ORDER BY path") }
+        }
+        #expect(try indexedFiles() == ["open/kept.txt", "private/notes.txt"])
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: folder.path("Corpus/private").path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path("Corpus/private").path) }
+        try folder.write("Corpus/open/new.txt", "Walking every day keeps the bones of the spine strong.")
+        for _ in 0..<2 {
+            let update = try AskProcess.run(arguments, in: folder.url, launcher: launcher)
+            #expect(update.status == 0, "\(update.stderr)")
+            #expect(update.stderr.contains("cannot read folder private: unreadable: permission denied"), "\(update.stderr)")
+            #expect(update.stdout.contains("could not read 1 folder") && update.stdout.contains("kept the earlier passages of 1"),
+                    "\(update.stdout)")
+            #expect(try indexedFiles() == ["open/kept.txt", "open/new.txt", "private/notes.txt"])
+        }
+        let full = try AskProcess.run(arguments + ["--full"], in: folder.url, launcher: launcher)
+        #expect(full.status == 0 && full.stderr.contains("cannot read folder private"), "\(full.stderr)")
+        #expect(try indexedFiles() == ["open/kept.txt", "open/new.txt"])
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path("Corpus/private").path)
+        let question = ["vertebroplasty cement", "--corpus", folder.path("Corpus").path, "--index", index.path]
+        let answer = try AskProcess.run(question, in: folder.url, launcher: launcher)
+        #expect(answer.stderr.contains("corpus changed") && answer.stdout.contains("notes.txt"), "\(answer.stderr)")
+    }
+
+    /// The corpus folder itself unreadable: the build fails with one line naming it and the index is kept.
+    @Test func anUnreadableCorpusFolderFailsTheBuild() throws {
+        guard let launcher = unprivilegedLauncher() else { return }
+        let folder = try TemporaryFolder()
+        try folder.write("Corpus/kept.txt", "Kyphoplasty restores some of the lost height of a vertebra.")
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.url.path)
+        let index = folder.path("ask.sqlite")
+        let arguments = ["index", "--corpus", folder.path("Corpus").path, "--index", index.path]
+        #expect(try AskProcess.run(arguments, in: folder.url, launcher: launcher).status == 0)
+        let before = try Data(contentsOf: index)
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: folder.path("Corpus").path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path("Corpus").path) }
+        let output = try AskProcess.run(arguments, in: folder.url, launcher: launcher)
+        #expect(output.status != 0 && output.stderr.contains("cannot read the corpus folder"), "\(output.stderr)")
+        #expect(try Data(contentsOf: index) == before)
+    }
+
+    /// Folders nested deeper than the open-file limit allows (`ulimit -n`) cannot be opened: they are reported by
+    /// name and their files kept, not silently removed from the index.
+    @Test func foldersThatCannotBeOpenedUnderAFileLimitAreReportedAndKept() throws {
+        let folder = try TemporaryFolder()
+        var path = "Corpus"
+        for depth in 0..<40 {
+            path += "/d\(depth)"
+            try folder.write("\(path)/note.txt", "Note \(depth): cement number \(depth) hardens within minutes.")
+        }
+        let index = folder.path("ask.sqlite")
+        #expect(try AskProcess.run(["index", "--corpus", "Corpus", "--index", index.path], in: folder.url).status == 0)
+        let limited = try AskProcess.run(
+            ["index", "--corpus", "Corpus", "--index", index.path], in: folder.url,
+            launcher: ["/bin/sh", "-c", #"ulimit -n 30 && exec "$0" "$@""#])
+        #expect(limited.stderr.contains("cannot read folder") && limited.stderr.contains("too many open files"),
+                "\(limited.status) \(limited.stderr)")
+        let files = try IndexStore(url: index).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM files") }
+        #expect(files == 40)
+    }
+
     @Test func tenThousandTinyFilesAreIndexed() throws {
         let folder = try TemporaryFolder()
         for index in 0..<10_000 {

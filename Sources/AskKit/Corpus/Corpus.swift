@@ -45,52 +45,117 @@ public struct Corpus: Sendable {
 
         /// The file.
         public var url: URL { URL(fileURLWithPath: fullPath, isDirectory: false) }
+
+        /// The entry as a build records a file it could not read: with no size or date it can vouch for, so that
+        /// no listing matches it and a later build tries the file again.
+        static func unread(_ entry: Entry) -> Entry {
+            var unread = entry
+            (unread.size, unread.modified) = (-1, .distantPast)
+            return unread
+        }
+    }
+
+    /// What a walk of the corpus found: its files, and the folders it could not read.
+    public struct Listing: Sendable {
+        /// The files, sorted by relative path (for a one-file corpus, that file, named by its name).
+        public var entries: [Entry]
+        /// Folders that exist but could not be read (permissions, too many open files…), with why; their files are
+        /// missing from ``entries``.
+        public var unreadableFolders: [SkippedFile]
+        /// The corpus root's device and inode when listed, to tell later whether it is still the same folder.
+        var root: FileIdentity?
+    }
+
+    /// A file's identity on its file system: the same across renames within it, different for a new file.
+    struct FileIdentity: Sendable, Equatable {
+        var device: UInt64
+        var inode: UInt64
+
+        /// The identity of what is at `path` now; `nil` when nothing is.
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
     }
 
     /// The files of the corpus, sorted by relative path (for a one-file corpus, that file, named by its name).
-    /// - Throws: ``AskError/corpusMissing(_:)`` when nothing exists at the corpus's path.
+    /// Folders that cannot be read are left out; ``listing()`` names them.
+    /// - Throws: ``AskError/corpusMissing(_:)`` when nothing exists at the corpus's path,
+    ///   ``AskError/corpusUnreadable(_:reason:)`` when the corpus folder itself cannot be read.
     public func entries() throws -> [Entry] {
-        guard exists else { throw AskError.corpusMissing(url.path) }
+        try listing().entries
+    }
+
+    /// The files of the corpus and the folders in it that could not be read.
+    /// - Throws: ``AskError/corpusMissing(_:)`` when nothing exists at the corpus's path,
+    ///   ``AskError/corpusUnreadable(_:reason:)`` when the corpus folder itself cannot be read.
+    public func listing() throws -> Listing {
+        let root = FileIdentity(path: url.path)
+        guard root != nil else { throw AskError.corpusMissing(url.path) }
         guard isFolder else {
             let status = Self.status(of: url.path)
-            return [Entry(path: url.lastPathComponent, fullPath: url.path, size: status?.size ?? 0,
-                          modified: status?.modified ?? .distantPast, isSymbolicLink: false)]
+            let entry = Entry(path: url.lastPathComponent, fullPath: url.path, size: status?.size ?? 0,
+                              modified: status?.modified ?? .distantPast, isSymbolicLink: false)
+            return Listing(entries: [entry], unreadableFolders: [], root: root)
         }
-        var entries: [Entry] = []
-        Self.collect(folder: url.path, relativePath: "", into: &entries)
-        return entries.sorted { $0.path < $1.path }
+        var listing = Listing(entries: [], unreadableFolders: [], root: root)
+        Self.collect(folder: url.path, relativePath: "", into: &listing)
+        if let top = listing.unreadableFolders.first(where: { $0.path.isEmpty }) {
+            throw AskError.corpusUnreadable(url.path, reason: top.reason)
+        }
+        listing.entries.sort { $0.path < $1.path }
+        listing.unreadableFolders.sort { $0.path < $1.path }
+        return listing
     }
 
     /// Walks a folder with `readdir` and `fstatat` relative to the folder (Foundation's URL enumerator costs
     /// ~80 µs a file): hidden names are left out, symbolic links are listed but never followed. The names of a large
     /// folder are stat-ed on every core: the kernel's path lookups are most of the time a build or a freshness check
-    /// spends on a folder of many small files.
-    private static func collect(folder: String, relativePath: String, into entries: inout [Entry]) {
-        guard let directory = opendir(folder) else { return }
+    /// spends on a folder of many small files. A folder that exists but cannot be opened, or whose names cannot be
+    /// looked up, is listed as unreadable; one that vanished since its parent was read is simply gone.
+    private static func collect(folder: String, relativePath: String, into listing: inout Listing) {
+        func unreadable(_ code: Int32) {
+            let reason = "unreadable: \(IndexFile.systemMessage(code))"
+            listing.unreadableFolders.append(SkippedFile(path: relativePath, reason: reason, cause: .unreadable))
+        }
+        guard let directory = opendir(folder) else {
+            if errno != ENOENT { unreadable(errno) }
+            return
+        }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
         var names: [String] = []
-        while let item = readdir(directory) {
+        while true {
+            errno = 0
+            guard let item = readdir(directory) else {
+                if errno != 0 { return unreadable(errno) }
+                break
+            }
             let name = withUnsafeBytes(of: item.pointee.d_name) { bytes in
                 String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
             }
             if !name.hasPrefix(".") { names.append(name) }
         }
-        let status: @Sendable (String) -> stat? = { name in
+        let status: @Sendable (String) -> (info: stat?, error: Int32) = { name in
             var info = stat()
-            return fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info : nil
+            return fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? (info, 0) : (nil, errno)
         }
         let statuses = names.count < Self.namesStatedInParallel ? names.map(status) : names.concurrentMap(status)
-        for (name, info) in zip(names, statuses) {
-            guard let info else { continue }
+        if let failure = statuses.first(where: { $0.info == nil && $0.error != ENOENT }) {
+            return unreadable(failure.error)
+        }
+        for (name, status) in zip(names, statuses) {
+            guard let info = status.info else { continue }
             let fullPath = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             let path = relativePath.isEmpty ? name : relativePath + "/" + name
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                collect(folder: fullPath, relativePath: path, into: &entries)
+                collect(folder: fullPath, relativePath: path, into: &listing)
             case S_IFREG, S_IFLNK:
                 if path == synonymsFileName { continue }
-                entries.append(Entry(
+                listing.entries.append(Entry(
                     path: path, fullPath: fullPath, size: Int(info.st_size), modified: modificationDate(info),
                     isSymbolicLink: info.st_mode & S_IFMT == S_IFLNK))
             default:
@@ -108,7 +173,7 @@ public struct Corpus: Sendable {
         return (Int(info.st_size), modificationDate(info))
     }
 
-    private static func modificationDate(_ info: stat) -> Date {
+    static func modificationDate(_ info: stat) -> Date {
         #if canImport(Darwin)
         let time = info.st_mtimespec
         #else
@@ -117,21 +182,25 @@ public struct Corpus: Sendable {
         return Date(timeIntervalSince1970: Double(time.tv_sec) + Double(time.tv_nsec) / 1e9)
     }
 
-    /// A fingerprint of the folder's readable files (paths, sizes, modification times) and of the synonyms file:
-    /// it changes whenever a rebuild could give a different index.
+    /// A fingerprint of the folder's readable files (paths, sizes, modification times), of the folders it could
+    /// not read, and of the synonyms file: it changes whenever a rebuild could give a different index.
     public func fingerprint() throws -> String {
-        Self.fingerprint(of: try entries())
+        Self.fingerprint(of: try listing())
     }
 
-    /// The fingerprint of entries listed by ``entries()``.
-    static func fingerprint(of entries: [Entry]) -> String {
+    /// The fingerprint of a listing made by ``listing()``.
+    static func fingerprint(of listing: Listing) -> String {
         var hasher = StableHasher()
         var readable = DocumentReaders.ReadableNames()
-        for entry in entries where readable.contain(entry.path) {
+        for entry in listing.entries where readable.contain(entry.path) {
             hasher.combine(entry.path)
             hasher.combine(bytes: CollectionOfOne(UInt8(0)))  // paths hold no NUL: it ends the path
-            hasher.combine(integer: UInt64(entry.size))
+            hasher.combine(integer: UInt64(bitPattern: Int64(entry.size)))
             hasher.combine(integer: entry.modified.timeIntervalSince1970.bitPattern)
+        }
+        for folder in listing.unreadableFolders {
+            hasher.combine("unreadable folder: " + folder.path)
+            hasher.combine(bytes: CollectionOfOne(UInt8(0)))
         }
         return hasher.hexDigest
     }

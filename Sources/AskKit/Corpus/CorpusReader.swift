@@ -6,6 +6,26 @@ public struct SkippedFile: Sendable, Hashable, Codable {
     public var path: String
     /// Why it was skipped, in words fit for a person: "binary file", "not UTF-8 text", "empty file"…
     public var reason: String
+    /// What kind of reason it is.
+    public var cause: Cause
+
+    /// What kind of reason a file was skipped for.
+    public enum Cause: String, Sendable, Hashable, Codable {
+        /// Its content or kind cannot be indexed (binary, empty, not UTF-8, unsupported type, a symbolic link).
+        case unusable
+        /// It exists but could not be read (permissions, too many open files, an I/O error): an incremental build
+        /// keeps what it indexed of it before.
+        case unreadable
+        /// It was removed after the folder was listed.
+        case gone
+    }
+
+    /// A skipped file.
+    public init(path: String, reason: String, cause: Cause = .unusable) {
+        self.path = path
+        self.reason = reason
+        self.cause = cause
+    }
 }
 
 /// A corpus file read into documents.
@@ -40,22 +60,24 @@ public struct CorpusReader: Sendable {
 
     /// Reads one file of the folder. Never throws: what cannot be read is reported as skipped.
     public func read(_ entry: Corpus.Entry) -> Outcome {
-        func skip(_ reason: String) -> Outcome { .skipped(SkippedFile(path: entry.path, reason: reason)) }
+        func skip(_ reason: String, _ cause: SkippedFile.Cause = .unusable) -> Outcome {
+            .skipped(SkippedFile(path: entry.path, reason: reason, cause: cause))
+        }
         if entry.isSymbolicLink { return skip("symbolic link, not followed") }
         guard let reader = DocumentReaders.reader(forFileNamed: entry.path, among: readers) else {
             return skip("unsupported file type")
         }
-        let contents: (text: String, contentHash: String)
+        let contents: FileText
         switch Self.text(of: entry) {
         case .success(let text): contents = text
-        case .failure(let reason): return skip(reason.description)
+        case .failure(let reason): return skip(reason.description, reason.cause)
         }
         let result = reader.read(contents.text, file: entry.path)
         if result.documents.isEmpty {
             return skip(result.warnings.first ?? "no documents found")
         }
         let file = ReadFile(
-            path: entry.path, contentHash: contents.contentHash, size: entry.size, modified: entry.modified,
+            path: entry.path, contentHash: contents.contentHash, size: contents.size, modified: contents.modified,
             documents: result.documents)
         return .read(file, warnings: result.warnings)
     }
@@ -63,22 +85,36 @@ public struct CorpusReader: Sendable {
     /// Why a file's text could not be had.
     private struct SkipReason: Error, CustomStringConvertible {
         var description: String
+        var cause: SkippedFile.Cause = .unusable
+    }
+
+    /// A file's text, the hash of its bytes, and its size and date as read (they may differ from the listing's).
+    private struct FileText {
+        var text: String
+        var contentHash: String
+        var size: Int
+        var modified: Date
     }
 
     /// A file's text and the hash of its bytes. Its bytes are let go on return, before the text is cut into
     /// documents (they are as large as the text). A large file is hashed on one core while it is decoded on another.
-    private static func text(of entry: Corpus.Entry) -> Result<(text: String, contentHash: String), SkipReason> {
-        let data: Data
+    private static func text(of entry: Corpus.Entry) -> Result<FileText, SkipReason> {
+        let contents: FileContents
         do {
-            data = try FileContents.bytes(of: entry.fullPath)
+            contents = try FileContents(path: entry.fullPath)
         } catch {
-            return .failure(SkipReason(description: "unreadable: \(FileContents.describe(error))"))
+            let isGone = (error as? POSIXError)?.code == .ENOENT
+            return .failure(SkipReason(
+                description: "unreadable: \(FileContents.describe(error))", cause: isGone ? .gone : .unreadable))
         }
+        let data = contents.bytes
         let isCompressed = entry.path.lowercased().hasSuffix(".gz")
         let (contentHash, decoded) = data.count < concurrentHashingBytes
             ? (StableHasher.hash(data), decodedText(of: data, isCompressed: isCompressed))
             : concurrently({ StableHasher.hash(data) }, { decodedText(of: data, isCompressed: isCompressed) })
-        return decoded.map { ($0, contentHash) }
+        return decoded.map {
+            FileText(text: $0, contentHash: contentHash, size: contents.size, modified: contents.modified)
+        }
     }
 
     /// From how many bytes on a file is hashed and decoded at once (below it, a second thread costs more than it saves).

@@ -1,11 +1,17 @@
 import Foundation
 
-/// Reads a corpus file's bytes with POSIX calls, so that a failure names its cause as the system does ("no such
-/// file or directory", "permission denied") and a file swapped for a pipe or a folder after listing never blocks.
-enum FileContents {
-    /// The bytes of the regular file at `path`.
+/// A corpus file's bytes, with its size and date as the read saw them. Read with POSIX calls, so that a failure
+/// names its cause as the system does ("no such file or directory", "permission denied") and a file swapped for a
+/// pipe or a folder after listing never blocks.
+struct FileContents {
+    var bytes: Data
+    /// The size and modification date of the file that was read (`fstat` of the open file).
+    var size: Int
+    var modified: Date
+
+    /// Reads the regular file at `path`.
     /// - Throws: `POSIXError` with the code the system gave.
-    static func bytes(of path: String) throws -> Data {
+    init(path: String) throws {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw Self.error() }
         defer { close(descriptor) }
@@ -28,7 +34,11 @@ enum FileContents {
             length += count
         }
         data.count = length
-        return data
+        bytes = data
+        // The status after the read: a file written while it was read shows a newer date than the listing's.
+        if fstat(descriptor, &info) != 0 { throw Self.error() }
+        size = Int(info.st_size)
+        modified = Corpus.modificationDate(info)
     }
 
     /// Words for a person: the system's message for a POSIX error, lower-cased; Foundation's description otherwise.

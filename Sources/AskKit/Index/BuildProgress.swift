@@ -5,6 +5,8 @@ import Foundation
 public struct BuildProgress: Sendable, Equatable {
     /// What the build is doing.
     public enum Stage: Sendable, Equatable {
+        /// Waiting for another build of the same index to finish (it holds the build lock).
+        case waiting
         /// Reading a file (path relative to the corpus folder).
         case reading(file: String)
         /// Cutting documents into passages and indexing them.
@@ -45,6 +47,8 @@ public struct BuildProgress: Sendable, Equatable {
     /// 51,412 passages, 12,800/s, 4 s left" (passages a second, and the indexing time left).
     public var summary: String {
         switch stage {
+        case .waiting:
+            return "waiting for another build of this index to finish"
         case .reading(let file):
             return "reading: file \(Self.count(filesRead + 1))/\(Self.count(filesToRead)), \(file)"
         case .indexing:

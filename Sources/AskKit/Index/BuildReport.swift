@@ -16,6 +16,13 @@ public struct BuildReport: Sendable, Codable {
     public var seconds: Double
     /// What an incremental build changed; `nil` for a full build.
     public var change: Change?
+    /// Folders of the corpus that exist but could not be read, and why. An incremental build keeps what it had
+    /// indexed from them; a full build goes on without them.
+    public var unreadableFolders: [SkippedFile] = []
+    /// Files kept as previously indexed because they (or their folders) could not be read this time.
+    public var keptUnreadable: [String] = []
+    /// False when nothing had changed and the index file was left as it was.
+    public var indexChanged = true
 
     /// What an incremental build changed.
     public struct Change: Sendable, Codable {
@@ -36,6 +43,14 @@ public struct BuildReport: Sendable, Codable {
         if !skipped.isEmpty {
             let reasons = Dictionary(grouping: skipped, by: \.reason).map { "\($0.value.count) \($0.key)" }.sorted()
             line += "; skipped \(skipped.count) file\(skipped.count == 1 ? "" : "s") (\(reasons.joined(separator: ", ")))"
+        }
+        if !unreadableFolders.isEmpty {
+            line += "; could not read \(unreadableFolders.count) folder\(unreadableFolders.count == 1 ? "" : "s") ("
+                + unreadableFolders.map { "\($0.path): \($0.reason)" }.joined(separator: ", ") + ")"
+        }
+        if !keptUnreadable.isEmpty {
+            line += "; kept the earlier passages of \(keptUnreadable.count) unreadable "
+                + "file\(keptUnreadable.count == 1 ? "" : "s")"
         }
         return line
     }

@@ -33,28 +33,81 @@ public struct IndexBuilder: Sendable {
     /// files are removed. Otherwise, or with `full`, every file is read into a new index. Either way the result is
     /// written beside the index and renamed over it once complete, so readers see the old index or the new one.
     /// When nothing changed (files, synonyms, the corpus's place), the index is left as it is.
+    ///
+    /// Builds of one index take turns: a build waits for another one to finish (reporting the ``BuildProgress/Stage/waiting``
+    /// stage once), then builds the corpus as it is then. A file at `index` that is not an ask index is never
+    /// replaced, nor is an index of a newer version unless `full` is set. A file or folder of the corpus that
+    /// exists but cannot be read is reported through `warn`; an incremental build keeps what it had indexed of it.
+    /// The index records the corpus as this build read it, so a file changed during the build is read again next
+    /// time.
     /// - Parameters:
-    ///   - warn: called with one line for each file skipped and each part of a file left out.
+    ///   - warn: called with one line for each file skipped, each folder that cannot be read, and each part of a
+    ///     file left out.
     ///   - progress: called on the building thread as the build goes: before each file is read, every few hundred
     ///     documents indexed, and once indexing is done.
-    /// - Throws: ``AskError/corpusMissing(_:)``, ``AskError/corpusEmpty(_:skipped:)``,
-    ///   ``AskError/buildFailed(_:reason:)``.
+    /// - Throws: ``AskError/corpusMissing(_:)``, ``AskError/corpusUnreadable(_:reason:)``,
+    ///   ``AskError/corpusEmpty(_:skipped:)``, ``AskError/notAnIndex(_:reason:)``,
+    ///   ``AskError/indexFromNewerVersion(_:found:supported:)``, ``AskError/buildFailed(_:reason:)``.
     @discardableResult
     public func build(
         corpus: URL, into index: URL, full: Bool = false, warn: (String) -> Void = { _ in },
         progress: @escaping (BuildProgress) -> Void = { _ in }
     ) throws -> BuildReport {
+        try Self.checkReplaceable(index, full: full)
+        guard Corpus(corpus).exists else { throw AskError.corpusMissing(Corpus(corpus).url.path) }
+        let lock = try Self.lock(index)
+        try lock.lock { progress(BuildProgress(stage: .waiting)) }
+        return try buildHoldingLock(corpus: corpus, into: index, full: full, warn: warn, progress: progress)
+    }
+
+    /// Opens the build lock of an index, creating the index's folder first.
+    private static func lock(_ index: URL) throws -> BuildLock {
+        do {
+            try FileManager.default.createDirectory(
+                at: index.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw AskError.buildFailed(index.path, reason: describe(error))
+        }
+        return try BuildLock(for: index)
+    }
+
+    /// Throws unless the build may replace what is at `index`: nothing, or an ask index (of a newer version only
+    /// with `full`).
+    private static func checkReplaceable(_ index: URL, full: Bool) throws {
+        switch IndexFile.status(of: index) {
+        case .foreign(let what):
+            throw AskError.notAnIndex(index.path, reason: what)
+        case .ours(let version) where version > IndexSchema.version && !full:
+            throw AskError.indexFromNewerVersion(index.path, found: version, supported: IndexSchema.version)
+        case .missing, .ours:
+            return
+        }
+    }
+
+    /// The build, once this process holds the index's build lock.
+    private func buildHoldingLock(
+        corpus: URL, into index: URL, full: Bool, warn: (String) -> Void, progress: @escaping (BuildProgress) -> Void
+    ) throws -> BuildReport {
         let start = Date()
+        // Another build may have put something new at the path while this one waited.
+        try Self.checkReplaceable(index, full: full)
         let folder = Corpus(corpus)
-        let entries = try folder.entries()
-        let fingerprint = Corpus.fingerprint(of: entries)
+        var listing = try folder.listing()
         let stored = full ? nil : Self.storedFiles(in: index)
         var changed: [ReadFile] = []
         var unchanged: [String] = []
         var touched: [ReadFile] = []
         var report = BuildReport(files: 0, documents: 0, passages: 0, skipped: [], warnings: [], seconds: 0)
+        report.unreadableFolders = listing.unreadableFolders
+        for unreadable in listing.unreadableFolders {
+            let keeps = stored == nil ? "left out" : "its files indexed before are kept"
+            warn("cannot read folder \(unreadable.path): \(unreadable.reason); \(keeps)")
+        }
+        let unreadablePrefixes = listing.unreadableFolders.map { $0.path + "/" }
+        report.keptUnreadable = stored?.keys.filter { path in unreadablePrefixes.contains { path.hasPrefix($0) } }
+            .sorted() ?? []
         var toRead: [(entry: Corpus.Entry, known: StoredFile?)] = []
-        for entry in entries {
+        for entry in listing.entries {
             let known = stored?[entry.path]
             if let known, known.size == entry.size, known.modified == entry.modified.timeIntervalSince1970 {
                 unchanged.append(entry.path)
@@ -62,6 +115,9 @@ public struct IndexBuilder: Sendable {
                 toRead.append((entry, known))
             }
         }
+        // The listing becomes the corpus as read: sizes and dates as the reads saw them, files gone left out, and
+        // files that could not be read marked, so that the index is current only for what it holds.
+        var asRead: [String: Corpus.Entry?] = [:]
         let tracker = BuildProgress.Tracker(filesToRead: toRead.count, report: progress)
         for (entry, known) in toRead {
             tracker.reading(entry.path)
@@ -70,37 +126,55 @@ public struct IndexBuilder: Sendable {
                 if known?.contentHash == file.contentHash { touched.append(file) } else { changed.append(file) }
                 report.warnings += warnings
                 warnings.forEach(warn)
+                var read = entry
+                (read.size, read.modified) = (file.size, file.modified)
+                asRead[entry.path] = read
             case .skipped(let skipped):
                 report.skipped.append(skipped)
-                warn("skipped \(skipped.path): \(skipped.reason)")
+                if skipped.cause == .unreadable, known != nil {
+                    report.keptUnreadable.append(entry.path)
+                    warn("skipped \(skipped.path): \(skipped.reason); its passages indexed before are kept")
+                } else {
+                    warn("skipped \(skipped.path): \(skipped.reason)")
+                }
+                switch skipped.cause {
+                case .gone: asRead[entry.path] = .some(nil)
+                case .unreadable: asRead[entry.path] = Corpus.Entry.unread(entry)
+                case .unusable: break
+                }
             }
         }
-        report.files = unchanged.count + touched.count + changed.count
+        guard listing.root == Corpus.FileIdentity(path: folder.url.path) else {
+            throw AskError.buildFailed(
+                index.path, reason: "the corpus \(folder.url.path) was moved or removed while it was read")
+        }
+        listing.entries = listing.entries.compactMap { asRead[$0.path] ?? $0 }
+        report.files = unchanged.count + touched.count + changed.count + report.keptUnreadable.count
         guard report.files > 0 else { throw AskError.corpusEmpty(folder.url.path, skipped: report.skipped.count) }
         let synonyms = try Self.readSynonyms(folder)
         let stamp = CorpusStamp(
-            fingerprint: fingerprint, synonymsFingerprint: Self.synonymsFingerprint(folder),
+            fingerprint: Corpus.fingerprint(of: listing), synonymsFingerprint: Self.synonymsFingerprint(folder),
             location: Self.location(of: folder.url, seenFrom: index))
+        let kept = Set(unchanged + touched.map(\.path) + report.keptUnreadable)
+        let removed = stored.map { $0.keys.filter { !kept.contains($0) }.sorted() } ?? []
         // Nothing to change: the index is left as it is, rather than copied and written again.
-        if let stored, changed.isEmpty, touched.isEmpty, stored.count == unchanged.count,
+        if stored != nil, changed.isEmpty, touched.isEmpty, removed.isEmpty,
             let info = try? IndexStore(url: index).info, stamp == .recorded(in: info)
         {
             report.documents = info.documents
             report.passages = info.passages
             report.change = BuildReport.Change(filesRead: 0, filesRemoved: 0)
+            report.indexChanged = false
             report.seconds = Date().timeIntervalSince(start)
             return report
         }
 
+        // Builds of this index take turns, so a temporary file left beside it now is a killed build's.
+        Self.removeAbandonedBuilds(of: index)
         let temporary = Self.temporaryURL(for: index, process: ProcessInfo.processInfo.processIdentifier)
         do {
-            try FileManager.default.createDirectory(
-                at: index.deletingLastPathComponent(), withIntermediateDirectories: true)
-            Self.removeAbandonedBuilds(of: index)
             let counts: (documents: Int, passages: Int)
-            if let stored {
-                let kept = Set(unchanged + touched.map(\.path))
-                let removed = stored.keys.filter { !kept.contains($0) }.sorted()
+            if stored != nil {
                 try Self.copy(index, to: temporary)
                 counts = try update(
                     temporary, removing: removed, adding: changed, touching: touched, synonyms: synonyms,
@@ -114,9 +188,8 @@ public struct IndexBuilder: Sendable {
             report.documents = counts.documents
             report.passages = counts.passages
             try Self.flushToDisk(temporary)
-            if rename(temporary.path, index.path) != 0 {
-                throw AskError.buildFailed(index.path, reason: String(cString: strerror(errno)))
-            }
+            try Self.checkReplaceable(index, full: true)
+            try IndexFile.replace(index, with: temporary)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             if let error = error as? AskError { throw error }
@@ -126,38 +199,19 @@ public struct IndexBuilder: Sendable {
         return report
     }
 
-    /// Replaces the synonym list stored in an index with the corpus's `synonyms.txt`, without re-reading documents.
-    public func updateSynonyms(from corpus: URL, in index: URL) throws {
-        let folder = Corpus(corpus)
-        let synonyms = try Self.readSynonyms(folder)
-        do {
-            let queue = try DatabaseQueue(path: index.path)
-            try queue.write { db in
-                try db.execute(sql: "DELETE FROM synonyms")
-                try Self.insert(synonyms, into: db)
-                try Self.setInfo(IndexSchema.Info.synonymsFingerprint, Self.synonymsFingerprint(folder), in: db)
-            }
-            try queue.close()
-        } catch {
-            throw AskError.buildFailed(index.path, reason: Self.describe(error))
-        }
-    }
-
     /// Where a build by process `process` writes before renaming: a hidden file beside the index.
     static func temporaryURL(for index: URL, process: Int32) -> URL {
         index.deletingLastPathComponent().appendingPathComponent(".\(index.lastPathComponent).building-\(process)")
     }
 
-    /// Removes the temporary files of builds that were killed: those whose process no longer runs.
+    /// Removes the temporary files of builds that were killed. Called with the build lock held: no other build of
+    /// this index is running, so every such file is a killed build's.
     static func removeAbandonedBuilds(of index: URL) {
         let folder = index.deletingLastPathComponent()
         let prefix = ".\(index.lastPathComponent).building-"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
-            guard let process = Int32(name.dropFirst(prefix.count)) else { continue }
-            let isRunning = kill(process, 0) == 0 || errno == EPERM
-            if !isRunning || process == ProcessInfo.processInfo.processIdentifier {
-                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-            }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasPrefix(prefix) && Int32(name.dropFirst(prefix.count)) != nil {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
 
@@ -497,13 +551,19 @@ extension IndexBuilder {
         /// it is, never rebuilt from a corpus it does not come from (``build(corpus:into:full:warn:progress:)``
         /// does that).
         case builtFromAnotherCorpus(String)
+        /// The index is out of date, for the reason given, and another process is building it: it is used as it
+        /// is meanwhile.
+        case buildInProgress(reason: String)
     }
 
     /// Brings an index up to date with its corpus: builds it when missing, rebuilds it when the corpus changed or
-    /// it was built by another version, and replaces only its synonym list when only that changed.
+    /// it was built by an older version, and replaces only its synonym list when only that changed (in a new file,
+    /// renamed over the old one, like every change to an index).
     ///
-    /// A damaged file or another program's file at `index` is never overwritten: the error is thrown. Nor is an
-    /// index built from another corpus (a collection indexed with `--corpus`, then searched without it).
+    /// A file at `index` that is not an ask index, a damaged index, and an index of a newer version are never
+    /// overwritten: the error is thrown. Nor is an index built from another corpus (a collection indexed with
+    /// `--corpus`, then searched without it). When another process is building the index, an index that can be read
+    /// is used as it is (``Refresh/buildInProgress(reason:)``); a missing or outdated one is waited for.
     /// - Parameters:
     ///   - warn: called with one line for each file skipped and each part of a file left out, when it builds.
     ///   - progress: called as a build goes, when it builds (see ``build(corpus:into:full:warn:progress:)``).
@@ -513,27 +573,57 @@ extension IndexBuilder {
         progress: @escaping (BuildProgress) -> Void = { _ in }
     ) throws -> Refresh {
         let folder = Corpus(corpus)
-        let corpusExists = folder.exists
-        let reason: String
+        switch try freshness(of: index, corpus: folder) {
+        case .fresh(let refresh):
+            return refresh
+        case .stale(let reason, let isReadable, let synonymsOnly):
+            guard folder.exists else { throw AskError.corpusMissing(folder.url.path) }
+            try Self.checkReplaceable(index, full: false)
+            let lock = try Self.lock(index)
+            if isReadable {
+                guard lock.tryLock() else { return .buildInProgress(reason: reason) }
+            } else {
+                try lock.lock { progress(BuildProgress(stage: .waiting)) }
+            }
+            // Another process may have brought the index up to date while this one waited.
+            if case .fresh(let refresh) = try freshness(of: index, corpus: folder) { return refresh }
+            let report = try buildHoldingLock(corpus: corpus, into: index, full: false, warn: warn, progress: progress)
+            withExtendedLifetime(lock) {}
+            if !report.indexChanged { return .current }
+            let readNothing = report.change.map { $0.filesRead == 0 && $0.filesRemoved == 0 } ?? false
+            return synonymsOnly && readNothing ? .synonymsUpdated : .built(report, reason: reason)
+        }
+    }
+
+    /// Whether an index matches its corpus.
+    private enum Freshness {
+        /// Nothing to build.
+        case fresh(Refresh)
+        /// A build is due, for `reason`; `isReadable` when the index can answer meanwhile.
+        case stale(reason: String, isReadable: Bool, synonymsOnly: Bool)
+    }
+
+    private func freshness(of index: URL, corpus folder: Corpus) throws -> Freshness {
         do {
             let info = try IndexStore(url: index).info
-            guard corpusExists else { return .corpusAbsent }
+            guard folder.exists else { return .fresh(.corpusAbsent) }
             let location = Self.location(of: folder.url, seenFrom: index)
             if !info.corpusLocation.isEmpty, info.corpusLocation != location {
-                return .builtFromAnotherCorpus(info.corpusLocation)
+                return .fresh(.builtFromAnotherCorpus(info.corpusLocation))
             }
-            if info.corpusFingerprint == (try folder.fingerprint()) {
-                guard info.synonymsFingerprint != Self.synonymsFingerprint(folder) else { return .current }
-                try updateSynonyms(from: corpus, in: index)
-                return .synonymsUpdated
+            guard info.corpusFingerprint == (try folder.fingerprint()) else {
+                return .stale(
+                    reason: "the corpus changed since the index was built", isReadable: true, synonymsOnly: false)
             }
-            reason = "the corpus changed since the index was built"
+            guard info.synonymsFingerprint == Self.synonymsFingerprint(folder) else {
+                return .stale(reason: "synonyms changed", isReadable: true, synonymsOnly: true)
+            }
+            return .fresh(.current)
         } catch AskError.indexMissing {
-            reason = "no index yet"
+            return .stale(reason: "no index yet", isReadable: false, synonymsOnly: false)
         } catch AskError.indexOutdated {
-            reason = "the index was built by another version of ask"
+            return .stale(
+                reason: "the index was built by an older version of ask", isReadable: false, synonymsOnly: false)
         }
-        guard corpusExists else { throw AskError.corpusMissing(folder.url.path) }
-        return .built(try build(corpus: corpus, into: index, warn: warn, progress: progress), reason: reason)
     }
 }

@@ -23,14 +23,28 @@ struct IndexStore: Sendable {
     let info: IndexInfo
     private let queue: DatabaseQueue
 
+    /// How long a reader waits for another program's write to the file (a `sqlite3` shell's `INSERT`, say) before
+    /// it gives up: such writes take milliseconds; ask's own builds never write a file that readers have open.
+    static let busyTimeout: TimeInterval = 3
+
     /// Opens an index for reading.
-    /// - Throws: ``AskError/indexMissing(_:)``, ``AskError/indexUnreadable(_:reason:)`` or
-    ///   ``AskError/indexOutdated(_:found:expected:)``.
+    /// - Throws: ``AskError/indexMissing(_:)``, ``AskError/notAnIndex(_:reason:)``,
+    ///   ``AskError/indexUnreadable(_:reason:)``, ``AskError/indexOutdated(_:found:expected:)`` or
+    ///   ``AskError/indexFromNewerVersion(_:found:supported:)``.
     init(url: URL) throws {
         self.url = url
-        guard FileManager.default.fileExists(atPath: url.path) else { throw AskError.indexMissing(url.path) }
+        switch IndexFile.status(of: url) {
+        case .missing: throw AskError.indexMissing(url.path)
+        case .foreign(let what): throw AskError.notAnIndex(url.path, reason: what)
+        case .ours(let version) where version > IndexSchema.version:
+            throw AskError.indexFromNewerVersion(url.path, found: version, supported: IndexSchema.version)
+        case .ours(let version) where version < IndexSchema.version:
+            throw AskError.indexOutdated(url.path, found: version, expected: IndexSchema.version)
+        case .ours: break
+        }
         var configuration = Configuration()
         configuration.readonly = true
+        configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "ask index"
         configuration.prepareDatabase { db in
             // Read pages through a memory map and keep more of them: queries touch the same FTS5 segments.
@@ -58,14 +72,11 @@ struct IndexStore: Sendable {
     }
 
     private static func check(_ db: Database, path: String) throws -> IndexInfo {
+        // The header said ours; the database must agree (a damaged file may not).
         let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-        guard applicationID == IndexSchema.applicationID else {
-            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-            throw AskError.indexUnreadable(path, reason: tables == 0 ? "empty file" : "a SQLite file of another program")
-        }
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        guard version == IndexSchema.version else {
-            throw AskError.indexOutdated(path, found: version, expected: IndexSchema.version)
+        guard applicationID == IndexSchema.applicationID, version == IndexSchema.version else {
+            throw AskError.indexUnreadable(path, reason: "the file is damaged")
         }
         var values: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM build_info") { values[row["key"]] = row["value"] }
@@ -85,6 +96,9 @@ struct IndexStore: Sendable {
         case .SQLITE_CORRUPT: "the file is damaged"
         case .SQLITE_CANTOPEN: "cannot open the file"
         case .SQLITE_PERM, .SQLITE_AUTH: "permission denied"
+        case .SQLITE_BUSY: "another program kept it locked for writing for over \(Int(busyTimeout)) s; try again"
+        case .SQLITE_READONLY where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK:
+            "a program writing to it was stopped midway and left its journal"
         default: error.message ?? "SQLite error \(error.resultCode.rawValue)"
         }
     }

@@ -41,6 +41,26 @@ final class TemporaryFolder: @unchecked Sendable {
         return file
     }
 
+    /// A temporary folder holding a copy of the shipped corpus as `Corpus/`.
+    static func withShippedCorpus() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try FileManager.default.copyItem(at: Repository.corpus, to: folder.path("Corpus"))
+        return folder
+    }
+
+    /// `Corpus/` made of `copies` copies of the shipped documents (`copy-0/…`), so that a build lasts a while.
+    func writeCopiesOfTheShippedCorpus(_ copies: Int) throws -> URL {
+        let corpus = path("Corpus")
+        for copy in 0..<copies {
+            let target = corpus.appendingPathComponent("copy-\(copy)")
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            for entry in try Corpus(Repository.corpus).entries() {
+                try FileManager.default.copyItem(at: entry.url, to: target.appendingPathComponent(entry.path))
+            }
+        }
+        return corpus
+    }
+
     func path(_ relative: String) -> URL { url.appendingPathComponent(relative) }
 }
 
