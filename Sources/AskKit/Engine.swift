@@ -44,14 +44,32 @@ public final class AskEngine: Sendable {
     private let stemCache = StemCache()
     private let reranker = Reranker()
     private let extractor = AnswerExtractor()
+    /// Chooses answers instead of ``extractor`` when the engine was given an answer model.
+    private let modelExtractor: ModelAnswerExtractor?
+    /// Candidates for training are cut as a model would see them, whatever this engine answers with.
+    private var trainingExtractor: ModelAnswerExtractor {
+        modelExtractor ?? ModelAnswerExtractor(model: .untrained, minimumConfidence: 0)
+    }
+
+    /// The answer model the engine chooses answers with, if it was given one (see `ask train`).
+    public var answerModel: AnswerModel? { modelExtractor?.model }
 
     /// Opens an index built by ``IndexBuilder``.
-    /// - Parameter matchBudget: see ``matchBudget``; `Int.max` scores every match, as plain FTS5 does; `nil`
-    ///   chooses ``matchBudget(forPassages:)`` for the index.
+    /// - Parameters:
+    ///   - matchBudget: see ``matchBudget``; `Int.max` scores every match, as plain FTS5 does; `nil` chooses
+    ///     ``matchBudget(forPassages:)`` for the index.
+    ///   - answerModel: a model fitted by `ask train` to choose answers with, and to say how confident it is;
+    ///     `nil` chooses them by the built-in rules (the answer's ``Answer/confidence`` is then `nil`).
+    ///   - minimumConfidence: with a model, abstain below this confidence; `nil` takes the model's.
     /// - Throws: ``AskError`` when the file is missing, damaged, another program's, or from another version.
-    public init(index: URL, matchBudget: Int? = nil) throws {
+    public init(index: URL, matchBudget: Int? = nil, answerModel: AnswerModel? = nil,
+                minimumConfidence: Double? = nil) throws
+    {
         let store = try IndexStore(url: index)
         self.store = store
+        modelExtractor = answerModel.map {
+            ModelAnswerExtractor(model: $0, minimumConfidence: minimumConfidence ?? $0.minimumConfidence)
+        }
         self.matchBudget = matchBudget ?? Self.matchBudget(forPassages: store.info.passages)
         compiler = QueryCompiler(synonyms: try store.read(IndexStore.synonyms))
         corrector = LazyValue()
@@ -85,8 +103,10 @@ public final class AskEngine: Sendable {
     public func ask(_ question: String) throws -> Answer {
         try store.read { db in
             let ranking = try rank(question, db: db, limit: Self.answerPassageCount)
-            let chosen = try extractor.sentences(
+            let (chosen, confidence) = try modelExtractor?.sentences(
                 from: ranking.ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stems)
+                ?? (extractor.sentences(
+                    from: ranking.ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stems), nil)
             var sources: [Citation] = []
             var sentences: [AnswerSentence] = []
             for (text, passage) in chosen {
@@ -99,9 +119,20 @@ public final class AskEngine: Sendable {
             return Answer(
                 question: question, kind: ranking.kind, sentences: sentences, sources: sources,
                 passages: ranking.hits(limit: max(Self.answerPassageCount, sources.count)),
-                correctedQuestion: ranking.correctedQuestion(question),
+                correctedQuestion: ranking.correctedQuestion(question), confidence: confidence,
+                disclaimer: sentences.isEmpty ? nil : store.info.disclaimer,
                 notice: ranking.plan.wasTruncated
                     ? "The question was cut to its first \(QueryCompiler.maximumCharacters) characters." : nil)
+        }
+    }
+
+    /// The sentences of the best passages for a question, with the features the answer model weighs: what
+    /// ``AnswerTraining`` learns from.
+    func sentenceCandidates(for question: String) throws -> [SentenceCandidate] {
+        try store.read { db in
+            let ranking = try rank(question, db: db, limit: Self.answerPassageCount)
+            return try trainingExtractor.candidates(
+                from: ranking.ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stems).sentences
         }
     }
 

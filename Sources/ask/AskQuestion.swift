@@ -47,8 +47,10 @@ struct AskQuestion: ParsableCommand {
                 lines.append("[\(source.number)] \(Terminal.describe(source.passage))")
             }
         }
-        lines.append("")
-        lines.append(Terminal.dim(Answer.disclaimer))
+        if let disclaimer = answer.disclaimer {
+            lines.append("")
+            lines.append(Terminal.dim(Terminal.safe(disclaimer)))
+        }
         return lines.joined(separator: "\n")
     }
 

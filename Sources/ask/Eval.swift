@@ -56,6 +56,10 @@ struct Eval: ParsableCommand {
             try Terminal.writeLine("unanswerable abstained \(scores.abstainedUnanswerable)/\(scores.unanswerable)  "
                 + "answerable abstained \(scores.abstainedAnswerable)/\(scores.answerable)")
             try Terminal.writeLine(String(format: "faithfulness %.3f", scores.faithfulness))
+            if let sentences = scores.sentences {
+                try Terminal.writeLine(String(format: "sentences: precision %.4f  recall %.4f  f1 %.4f  f1_all %.4f",
+                                              sentences.precision, sentences.recall, sentences.f1, sentences.f1All))
+            }
             if showFailures { for failure in scores.failures { try Terminal.writeLine("  FAIL \(Terminal.safe(failure))") } }
             return
         }

@@ -28,8 +28,8 @@ struct Locations: ParsableArguments {
         switch refresh {
         case .built(let report, let reason):
             Terminal.note("\(reason): \(report.summary)")
-        case .synonymsUpdated:
-            Terminal.note("synonyms changed: updated the list stored in the index")
+        case .settingsUpdated:
+            Terminal.note("the corpus settings changed (synonyms.txt, disclaimer.txt): updated them in the index")
         case .builtFromAnotherCorpus(let location):
             Terminal.note("the index was built from \(location), not from \(corpusURL.path): used as it is "
                 + "(`ask index --corpus \(corpusURL.path)` rebuilds it from that corpus)")
@@ -38,6 +38,7 @@ struct Locations: ParsableArguments {
         case .current, .corpusAbsent:
             break
         }
-        return try AskEngine(index: indexURL, matchBudget: options.matchBudget)
+        return try AskEngine(index: indexURL, matchBudget: options.matchBudget, answerModel: options.answerModel(),
+                             minimumConfidence: options.minimumConfidence)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AskKit
+import Foundation
 
 /// Options of the commands that query the index.
 struct SearchOptions: ParsableArguments {
@@ -12,7 +13,35 @@ struct SearchOptions: ParsableArguments {
         valueName: "n"))
     var matchBudget: Int?
 
+    @Option(name: .customLong("model"), help: ArgumentHelp(
+        "An answer model fitted by `ask train` to choose answers with (default: the built-in rules).",
+        valueName: "file"))
+    var modelFile: String?
+
+    @Option(name: .customLong("min-confidence"), parsing: .unconditional, help: ArgumentHelp(
+        "With --model: abstain when the confidence in the answer is below this (default: the model's).",
+        valueName: "p"))
+    var minimumConfidence: Double?
+
     func validate() throws {
         if let matchBudget, matchBudget < 1 { throw ValidationError("--match-budget must be at least 1") }
+        if let minimumConfidence, !(0...1).contains(minimumConfidence) {
+            throw ValidationError("--min-confidence must be between 0 and 1")
+        }
+    }
+
+    /// The answer model given, if any.
+    func answerModel() throws -> AnswerModel? {
+        guard let modelFile else { return nil }
+        guard let data = FileManager.default.contents(atPath: modelFile) else {
+            throw AskError.fileUnreadable(modelFile, reason: "no such file, or not readable")
+        }
+        do {
+            return try AnswerModel(json: data)
+        } catch let error as AskError {
+            throw error
+        } catch {
+            throw AskError.fileUnreadable(modelFile, reason: "not an answer model written by `ask train`")
+        }
     }
 }

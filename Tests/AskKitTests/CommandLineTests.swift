@@ -116,7 +116,7 @@ enum StockSQLite {
         #expect(output.stdout.contains("[1]"))
         #expect(output.stdout.contains("Sources:"))
         #expect(output.stdout.contains("lines "))
-        #expect(output.stdout.contains(Answer.disclaimer))
+        #expect(output.stdout.contains("General information quoted from the sources listed above, not medical advice."))
         #expect(!output.stdout.contains("\u{1B}["), "no colour when piped")
         #expect(FileManager.default.fileExists(atPath: folder.path("Index/ask.sqlite").path))
         let again = try AskProcess.run(["how long to heal"], in: folder.url)
@@ -165,7 +165,7 @@ enum StockSQLite {
         #expect(before.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
         try folder.write("Corpus/synonyms.txt", "zorblax => kyphoplasty\n")
         let after = try AskProcess.run(["search", "--json", "zorblax"], in: folder.url)
-        #expect(after.stderr.contains("synonyms changed"))
+        #expect(after.stderr.contains("the corpus settings changed"))
         #expect(after.stdout.contains("Kyphoplasty"))
     }
 
@@ -309,6 +309,28 @@ enum StockSQLite {
             let output = try AskProcess.run(arguments, in: folder.url)
             #expect(output.status != 0 && output.stderr.contains(message), "\(arguments): \(output.stderr)")
         }
+    }
+
+    /// The disclaimer belongs to the corpus: the shipped one has `disclaimer.txt`, a tea note has none; an
+    /// abstention quotes nothing and shows none; an edited disclaimer is used without re-reading documents.
+    @Test func theDisclaimerIsASettingOfTheCorpus() throws {
+        let folder = try TemporaryFolder.withShippedCorpus()
+        try folder.write("Tea/tea.md", "# Brewing green tea\n\nGreen tea is best brewed with water at about 80 degrees "
+            + "for two to three minutes, because boiling water makes it bitter.\n")
+        let tea = try AskProcess.run(["--json", "how long should green tea steep", "--corpus", "Tea", "--index", "tea.sqlite"],
+                                     in: folder.url)
+        let teaAnswer = try JSONDecoder().decode(Answer.self, from: Data(tea.stdout.utf8))
+        #expect(!teaAnswer.isAbstained && teaAnswer.disclaimer == nil)
+        let plain = try AskProcess.run(["how long should green tea steep", "--corpus", "Tea", "--index", "tea.sqlite"],
+                                       in: folder.url)
+        #expect(!plain.stdout.contains("not medical advice"))
+
+        let abstention = try AskProcess.run(["how do I bake sourdough bread"], in: folder.url)
+        #expect(abstention.stdout.contains("do not answer") && !abstention.stdout.contains("not medical advice"))
+        try folder.write("Corpus/disclaimer.txt", "Quoted from patient leaflets; ask your doctor.\n")
+        let edited = try AskProcess.run(["how long to heal"], in: folder.url)
+        #expect(edited.stderr.contains("the corpus settings changed"), "\(edited.stderr)")
+        #expect(edited.stdout.hasSuffix("Quoted from patient leaflets; ask your doctor.\n"), "\(edited.stdout)")
     }
 
     @Test func controlCharactersFromTheCorpusNeverReachTheTerminal() throws {

@@ -6,14 +6,13 @@
 /// In JSON (`ask --json`, `ask batch`), a stable schema; fields may be added, never renamed:
 /// ```
 /// {"question": str, "answer": str|null, "abstained": bool, "kind": str, "corrected": str|null,
+///  "confidence": float|null, "disclaimer": str|null,
 ///  "sentences": [{"text": str, "sources": [int]}],
 ///  "sources":   [{"n": int, "doc": str, "title": str, "lines": [int, int], "passage": str}],
 ///  "passages":  [{"rank": int, "doc": str, "title": str, "lines": [int, int], "score": float, "text": str}]}
 /// ```
 public struct Answer: Sendable, Hashable {
     /// The line every answer ends with.
-    public static let disclaimer =
-        "General information quoted from the sources listed above, not medical advice."
 
     /// The question as asked.
     public var question: String
@@ -29,11 +28,20 @@ public struct Answer: Sendable, Hashable {
     public var correctedQuestion: String?
     /// A note for the reader, such as that a very long question was cut.
     public var notice: String?
+    /// How sure the engine is that the answer's first sentence answers the question, from 0 to 1 (for an abstention,
+    /// how sure it would have been of the best sentence it found); `nil` when no passage matched at all.
+    public var confidence: Double?
+    /// The corpus's disclaimer, to show under the answer (``Corpus/disclaimerFileName``); `nil` when the corpus has
+    /// none, and for an abstention, which quotes nothing.
+    public var disclaimer: String?
 
     /// Creates an answer; the engine makes them, tests and other tools may too.
     public init(question: String, kind: QuestionKind, sentences: [AnswerSentence], sources: [Citation],
-                passages: [Hit], correctedQuestion: String? = nil, notice: String? = nil)
+                passages: [Hit], correctedQuestion: String? = nil, confidence: Double? = nil,
+                disclaimer: String? = nil, notice: String? = nil)
     {
+        self.confidence = confidence
+        self.disclaimer = disclaimer
         self.question = question
         self.kind = kind
         self.sentences = sentences
@@ -110,7 +118,7 @@ extension Citation: Codable {
 
 extension Answer: Codable {
     private enum CodingKeys: String, CodingKey {
-        case question, answer, abstained, kind, corrected, notice, sentences, sources, passages
+        case question, answer, abstained, kind, corrected, confidence, disclaimer, notice, sentences, sources, passages
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -120,6 +128,8 @@ extension Answer: Codable {
         try container.encode(isAbstained, forKey: .abstained)
         try container.encode(kind, forKey: .kind)
         try container.encode(correctedQuestion, forKey: .corrected)
+        try container.encode(confidence, forKey: .confidence)
+        try container.encode(disclaimer, forKey: .disclaimer)
         try container.encodeIfPresent(notice, forKey: .notice)
         try container.encode(sentences, forKey: .sentences)
         try container.encode(sources, forKey: .sources)
@@ -135,6 +145,8 @@ extension Answer: Codable {
             sources: try container.decode([Citation].self, forKey: .sources),
             passages: try container.decode([Hit].self, forKey: .passages),
             correctedQuestion: try container.decodeIfPresent(String.self, forKey: .corrected),
+            confidence: try container.decodeIfPresent(Double.self, forKey: .confidence),
+            disclaimer: try container.decodeIfPresent(String.self, forKey: .disclaimer),
             notice: try container.decodeIfPresent(String.self, forKey: .notice))
     }
 }

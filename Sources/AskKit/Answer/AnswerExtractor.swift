@@ -39,14 +39,18 @@ struct AnswerExtractor: Sendable {
         }
     }
 
+    /// The first `count` ranked passages, copies of one passage (a document saved twice) left out: they would crowd
+    /// out the others.
+    static func considered(_ ranked: [Reranker.Ranked], count: Int) -> [Reranker.Ranked] {
+        var seenTexts = Set<String>()
+        return Array(ranked.filter { seenTexts.insert($0.candidate.passage.text).inserted }.prefix(count))
+    }
+
     /// The chosen sentences, each with the passage it came from.
     func sentences(from ranked: [Reranker.Ranked], matcher: ConceptMatcher, kind: QuestionKind,
                    stems: (String) throws -> [String]) rethrows -> [(text: String, passage: Passage)]
     {
-        // Copies of one passage (a document saved twice) would crowd out the others.
-        var seenTexts = Set<String>()
-        let considered = Array(ranked.filter { seenTexts.insert($0.candidate.passage.text).inserted }
-            .prefix(passagesConsidered))
+        let considered = Self.considered(ranked, count: passagesConsidered)
         guard let best = considered.first, considered.map(\.coverage).max() ?? 0 >= minimumPassageCoverage else {
             return []
         }

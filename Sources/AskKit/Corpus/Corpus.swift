@@ -2,12 +2,15 @@ import Foundation
 
 /// A corpus: a folder of documents (with its synonyms file), or one file such as a BEIR `corpus.jsonl.gz`.
 ///
-/// In a folder, files and folders whose names start with a dot are ignored, and so is `synonyms.txt` at the top,
-/// which holds the synonym list rather than a document. Symbolic links are not followed, so a scan never leaves the
+/// In a folder, files and folders whose names start with a dot are ignored, and so are `synonyms.txt` and
+/// `disclaimer.txt` at the top, which hold the corpus's settings rather than documents. Symbolic links are not followed, so a scan never leaves the
 /// folder and never loops; each one is reported as skipped. Files ending in `.gz` are read decompressed.
 public struct Corpus: Sendable {
     /// The name of the synonyms file at the top of a corpus folder.
     public static let synonymsFileName = "synonyms.txt"
+    /// The name of the file at the top of a corpus folder whose text is printed under every answer from the corpus
+    /// ("General information…, not medical advice." for a health corpus); a corpus without one has no disclaimer.
+    public static let disclaimerFileName = "disclaimer.txt"
 
     /// The folder or file.
     public let url: URL
@@ -23,6 +26,21 @@ public struct Corpus: Sendable {
     /// The synonyms file of a folder corpus, whether or not it exists; `nil` for a one-file corpus.
     public var synonymsURL: URL? {
         isFolder ? url.appendingPathComponent(Self.synonymsFileName) : nil
+    }
+
+    /// The disclaimer file of a folder corpus, whether or not it exists; `nil` for a one-file corpus.
+    public var disclaimerURL: URL? {
+        isFolder ? url.appendingPathComponent(Self.disclaimerFileName) : nil
+    }
+
+    /// The corpus's disclaimer: the text of its disclaimer file with its white space folded; `nil` without one.
+    public func disclaimer() throws -> String? {
+        guard let url = disclaimerURL, FileManager.default.fileExists(atPath: url.path) else { return nil }
+        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+            throw AskError.fileUnreadable(url.path, reason: "not readable UTF-8 text")
+        }
+        let folded = text.collapsingWhitespace()
+        return folded.isEmpty ? nil : folded
     }
 
     private var isFolder: Bool {
@@ -154,7 +172,7 @@ public struct Corpus: Sendable {
             case S_IFDIR:
                 collect(folder: fullPath, relativePath: path, into: &listing)
             case S_IFREG, S_IFLNK:
-                if path == synonymsFileName { continue }
+                if path == synonymsFileName || path == disclaimerFileName { continue }
                 listing.entries.append(Entry(
                     path: path, fullPath: fullPath, size: Int(info.st_size), modified: modificationDate(info),
                     isSymbolicLink: info.st_mode & S_IFMT == S_IFLNK))

@@ -21,6 +21,19 @@ public struct EvaluationQuestion: Sendable, Codable, Hashable {
     public var gold: [Gold]?
     /// Regular expressions (case-insensitive) for the facts a good answer holds.
     public var nuggets: [String]?
+    /// Every sentence of the gold answer, verbatim (MASH-QA's sentence-level judgements).
+    public var answerSentences: [String]?
+
+    private enum CodingKeys: String, CodingKey {
+        case id, question, answerable, gold, nuggets
+        case answerSentences = "answer_sentences"
+    }
+
+    /// The gold answer as sentences: ``answerSentences`` when given, else the gold quotes.
+    public var goldSentences: [String] {
+        let sentences = (answerSentences ?? []).filter { !QuestionSetEvaluation.words($0).isEmpty }
+        return sentences.isEmpty ? (gold ?? []).map(\.quote) : sentences
+    }
 
     /// Reads a JSON Lines question set.
     public static func parse(_ text: String) throws -> [EvaluationQuestion] {
@@ -31,8 +44,10 @@ public struct EvaluationQuestion: Sendable, Codable, Hashable {
 }
 
 /// How an engine's answers score on a question set, as `../shared/eval/README.md` defines it: a question is
-/// found at rank k when the k-th passage holds 80% of the words of a gold quote; an answer is right when all its
-/// nuggets match; every answer sentence must be a verbatim span of a passage it cites.
+/// found at rank k when the k-th passage holds 80% of the words of a gold sentence (`answer_sentences`, or else a
+/// gold quote); an answer is right when all its nuggets match; every answer sentence must be a verbatim span of a
+/// passage it cites. Sets with `answer_sentences` (MASH-QA) are also scored sentence by sentence, as
+/// `score_sentences.py` scores them.
 public struct QuestionSetEvaluation: Sendable, Codable {
     /// Share of answerable questions with a gold quote in the first passage.
     public var recallAt1: Double
@@ -56,6 +71,21 @@ public struct QuestionSetEvaluation: Sendable, Codable {
     public var answerable: Int
     /// Share of answer sentences found verbatim in a passage they cite.
     public var faithfulness: Double
+    /// Sentence-level scores, as `score_sentences.py` (MASH-QA) computes them; `nil` when no question gives
+    /// `answer_sentences`.
+    public var sentences: SentenceScores?
+
+    /// How answer sentences match gold answer sentences: one is in another when 80% of its words are.
+    public struct SentenceScores: Sendable, Codable, Hashable {
+        /// Answer sentences that are in one gold sentence, averaged over answered answerable questions.
+        public var precision: Double
+        /// Gold sentences that are in one answer sentence, averaged over answered answerable questions.
+        public var recall: Double
+        /// F1 of the two per answered question, averaged.
+        public var f1: Double
+        /// The same F1 over all answerable questions, an abstention counting 0: the headline figure.
+        public var f1All: Double
+    }
     /// One line per question that missed: gold ranked below 3, nuggets missed, an unfaithful sentence.
     public var failures: [String]
 
@@ -65,6 +95,7 @@ public struct QuestionSetEvaluation: Sendable, Codable {
         var nuggetsAll = 0, nuggetsAny = 0, abstainedUnanswerable = 0, unanswerable = 0, abstainedAnswerable = 0
         var sentences = 0, faithful = 0
         var failures: [String] = []
+        var sentenceScores: [(precision: Double, recall: Double, f1: Double)?] = []
         for question in questions {
             let reply = try answer(question.question)
             guard question.answerable else {
@@ -77,9 +108,16 @@ public struct QuestionSetEvaluation: Sendable, Codable {
                 continue
             }
             if reply.isAbstained { abstainedAnswerable += 1 }
+            // Gold sentences under four words are passed over when the question has a longer one.
+            let goldWords = question.goldSentences.map(Self.words)
+            let longGold = goldWords.filter { $0.count >= 4 }.isEmpty ? goldWords : goldWords.filter { $0.count >= 4 }
             let rank = reply.passages.prefix(10).firstIndex { hit in
-                (question.gold ?? []).contains { Self.holds(hit.passage.text, quote: $0.quote) }
+                let passageWords = Set(Self.words(hit.passage.text))
+                return longGold.contains { Self.isMostly($0, in: passageWords) }
             }.map { $0 + 1 }
+            if question.answerSentences?.isEmpty == false {
+                sentenceScores.append(reply.isAbstained ? nil : Self.sentenceScores(of: reply, gold: goldWords))
+            }
             ranks.append(rank)
             let text = reply.text ?? ""
             let hits = (question.nuggets ?? []).map {
@@ -115,17 +153,42 @@ public struct QuestionSetEvaluation: Sendable, Codable {
         self.answerable = ranks.count
         faithfulness = sentences == 0 ? 1 : Double(faithful) / Double(sentences)
         self.failures = failures
+        let answered = sentenceScores.compactMap { $0 }
+        self.sentences = sentenceScores.isEmpty ? nil : SentenceScores(
+            precision: answered.map(\.precision).reduce(0, +) / Double(max(answered.count, 1)),
+            recall: answered.map(\.recall).reduce(0, +) / Double(max(answered.count, 1)),
+            f1: answered.map(\.f1).reduce(0, +) / Double(max(answered.count, 1)),
+            f1All: answered.map(\.f1).reduce(0, +) / Double(sentenceScores.count))
+    }
+
+    /// Precision, recall and F1 of an answer's sentences against the gold sentences' words.
+    private static func sentenceScores(of reply: Answer, gold: [[String]])
+        -> (precision: Double, recall: Double, f1: Double)
+    {
+        let answer = reply.sentences.map { words($0.text) }.filter { !$0.isEmpty }
+        let goldSets = gold.map(Set.init)
+        let answerSets = answer.map(Set.init)
+        let precision = answer.isEmpty ? 0
+            : Double(answer.count { sentence in goldSets.contains { isMostly(sentence, in: $0) } }) / Double(answer.count)
+        let recall = gold.isEmpty ? 0
+            : Double(gold.count { sentence in answerSets.contains { isMostly(sentence, in: $0) } }) / Double(gold.count)
+        return (precision, recall, precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0)
     }
 
     /// A passage holds a quote when it holds 80% of the quote's words.
     static func holds(_ passage: String, quote: String) -> Bool {
-        let quoteWords = words(quote)
-        guard !quoteWords.isEmpty else { return false }
-        let passageWords = Set(words(passage))
-        return Double(quoteWords.count { passageWords.contains($0) }) / Double(quoteWords.count) >= 0.8
+        isMostly(words(quote), in: Set(words(passage)))
     }
 
-    private static func words(_ text: String) -> [String] {
+    /// True when at least 80% of `words` (counted with repeats) are in `other`: how `score_sentences.py` tells
+    /// that one text is in another.
+    static func isMostly(_ words: [String], in other: Set<String>) -> Bool {
+        guard !words.isEmpty else { return false }
+        return Double(words.count { other.contains($0) }) >= 0.8 * Double(words.count)
+    }
+
+    /// Lower-cased runs of ASCII letters and digits.
+    static func words(_ text: String) -> [String] {
         text.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(String.init)
     }
 

@@ -154,7 +154,7 @@ public struct IndexBuilder: Sendable {
         let synonyms = try Self.readSynonyms(folder)
         let stamp = CorpusStamp(
             fingerprint: Corpus.fingerprint(of: listing), synonymsFingerprint: Self.synonymsFingerprint(folder),
-            location: Self.location(of: folder.url, seenFrom: index))
+            location: Self.location(of: folder.url, seenFrom: index), disclaimer: try folder.disclaimer())
         let kept = Set(unchanged + touched.map(\.path) + report.keptUnreadable)
         let removed = stored.map { $0.keys.filter { !kept.contains($0) }.sorted() } ?? []
         // Nothing to change: the index is left as it is, rather than copied and written again.
@@ -221,12 +221,13 @@ public struct IndexBuilder: Sendable {
         var synonymsFingerprint: String
         /// Where the corpus is, relative to the index's folder (see ``location(of:seenFrom:)``).
         var location: String
+        var disclaimer: String?
 
         /// The stamp an index holds.
         static func recorded(in info: IndexInfo) -> CorpusStamp {
             CorpusStamp(
                 fingerprint: info.corpusFingerprint, synonymsFingerprint: info.synonymsFingerprint,
-                location: info.corpusLocation)
+                location: info.corpusLocation, disclaimer: info.disclaimer)
         }
     }
 
@@ -485,6 +486,8 @@ public struct IndexBuilder: Sendable {
             (IndexSchema.Info.tokens, String(tokens)),
         ]
         for (key, value) in info { try setInfo(key, value, in: db) }
+        try db.execute(sql: "DELETE FROM build_info WHERE key = ?", arguments: [IndexSchema.Info.disclaimer])
+        if let disclaimer = stamp.disclaimer { try setInfo(IndexSchema.Info.disclaimer, disclaimer, in: db) }
     }
 
     private static func setInfo(_ key: String, _ value: String, in db: Database) throws {
@@ -543,8 +546,9 @@ extension IndexBuilder {
         case current
         /// The corpus folder is absent: the index is used as it is.
         case corpusAbsent
-        /// Only the synonyms file had changed; the stored list was replaced.
-        case synonymsUpdated
+        /// Only the corpus's settings (``Corpus/synonymsFileName``, ``Corpus/disclaimerFileName``) had changed;
+        /// the stored copies were replaced.
+        case settingsUpdated
         /// The index was (re)built, for the reason given ("no index yet", "the corpus changed"…).
         case built(BuildReport, reason: String)
         /// The index was built from another corpus, at this location relative to the index's folder: it is used as
@@ -576,7 +580,7 @@ extension IndexBuilder {
         switch try freshness(of: index, corpus: folder) {
         case .fresh(let refresh):
             return refresh
-        case .stale(let reason, let isReadable, let synonymsOnly):
+        case .stale(let reason, let isReadable, let settingsOnly):
             guard folder.exists else { throw AskError.corpusMissing(folder.url.path) }
             try Self.checkReplaceable(index, full: false)
             let lock = try Self.lock(index)
@@ -591,7 +595,7 @@ extension IndexBuilder {
             withExtendedLifetime(lock) {}
             if !report.indexChanged { return .current }
             let readNothing = report.change.map { $0.filesRead == 0 && $0.filesRemoved == 0 } ?? false
-            return synonymsOnly && readNothing ? .synonymsUpdated : .built(report, reason: reason)
+            return settingsOnly && readNothing ? .settingsUpdated : .built(report, reason: reason)
         }
     }
 
@@ -600,7 +604,7 @@ extension IndexBuilder {
         /// Nothing to build.
         case fresh(Refresh)
         /// A build is due, for `reason`; `isReadable` when the index can answer meanwhile.
-        case stale(reason: String, isReadable: Bool, synonymsOnly: Bool)
+        case stale(reason: String, isReadable: Bool, settingsOnly: Bool)
     }
 
     private func freshness(of index: URL, corpus folder: Corpus) throws -> Freshness {
@@ -613,17 +617,18 @@ extension IndexBuilder {
             }
             guard info.corpusFingerprint == (try folder.fingerprint()) else {
                 return .stale(
-                    reason: "the corpus changed since the index was built", isReadable: true, synonymsOnly: false)
+                    reason: "the corpus changed since the index was built", isReadable: true, settingsOnly: false)
             }
-            guard info.synonymsFingerprint == Self.synonymsFingerprint(folder) else {
-                return .stale(reason: "synonyms changed", isReadable: true, synonymsOnly: true)
+            guard info.synonymsFingerprint == Self.synonymsFingerprint(folder), info.disclaimer == (try folder.disclaimer())
+            else {
+                return .stale(reason: "the corpus settings changed", isReadable: true, settingsOnly: true)
             }
             return .fresh(.current)
         } catch AskError.indexMissing {
-            return .stale(reason: "no index yet", isReadable: false, synonymsOnly: false)
+            return .stale(reason: "no index yet", isReadable: false, settingsOnly: false)
         } catch AskError.indexOutdated {
             return .stale(
-                reason: "the index was built by an older version of ask", isReadable: false, synonymsOnly: false)
+                reason: "the index was built by an older version of ask", isReadable: false, settingsOnly: false)
         }
     }
 }

@@ -18,4 +18,6 @@ public struct IndexInfo: Sendable, Hashable, Codable {
     public var passages: Int
     /// How many tokens (indexed words) the passages hold in all.
     public var tokens: Int
+    /// The corpus's disclaimer when the index was built (see ``Corpus/disclaimerFileName``); `nil` without one.
+    public var disclaimer: String?
 }

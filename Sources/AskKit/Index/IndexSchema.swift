@@ -75,5 +75,7 @@ enum IndexSchema {
         static let passages = "passages"
         /// How many tokens the passages hold in all, for BM25's average passage length.
         static let tokens = "tokens"
+        /// The corpus's disclaimer; absent when it has none.
+        static let disclaimer = "disclaimer"
     }
 }

@@ -87,7 +87,8 @@ struct IndexStore: Sendable {
             synonymsFingerprint: values[IndexSchema.Info.synonymsFingerprint] ?? "",
             documents: Int(values[IndexSchema.Info.documents] ?? "") ?? 0,
             passages: Int(values[IndexSchema.Info.passages] ?? "") ?? 0,
-            tokens: Int(values[IndexSchema.Info.tokens] ?? "") ?? 0)
+            tokens: Int(values[IndexSchema.Info.tokens] ?? "") ?? 0,
+            disclaimer: values[IndexSchema.Info.disclaimer])
     }
 
     private static func describe(_ error: DatabaseError) -> String {

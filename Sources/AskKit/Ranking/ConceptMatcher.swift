@@ -23,6 +23,14 @@ struct ConceptMatcher: Sendable {
     /// Rules out most of a text's stems before they are looked up in ``wanted``.
     private let prefilter: StemPrefilter
     var totalWeight: Double { concepts.reduce(0) { $0 + $1.weight } }
+    /// The concepts no passage of the index holds ("medicare" in a corpus that never names it).
+    let unknown: [Int]
+
+    /// The share of the question's weight that no passage of the index holds.
+    var unknownShare: Double {
+        let total = totalWeight
+        return total > 0 ? unknown.reduce(0) { $0 + concepts[$1].weight } / total : 0
+    }
 
     /// - Parameters:
     ///   - stem: the index's stemmer.
@@ -53,6 +61,7 @@ struct ConceptMatcher: Sendable {
         let knownWeights = concepts.indices.filter { !unknown.contains($0) }.map { concepts[$0].weight }
         for index in unknown { concepts[index].weight = knownWeights.max() ?? 1 }
         self.concepts = concepts
+        self.unknown = unknown
         wanted = Set(concepts.flatMap { $0.variants.flatMap(\.stems) })
         prefilter = StemPrefilter(wanted)
     }

@@ -1,0 +1,37 @@
+/// Picks the answer with an ``AnswerModel`` fitted by `ask train`: sentences copied verbatim from the best passages,
+/// or none when the model is not confident enough that they answer the question.
+///
+/// The first sentence is the one the model finds most likely to start an answer; the sentences right after it
+/// follow while each likely continues it (answers are runs of sentences: 3.5 on average in MASH-QA).
+struct ModelAnswerExtractor: Sendable {
+    /// Sentences are taken from this many of the best passages, as ``AnswerExtractor`` takes them.
+    var passagesConsidered = AnswerExtractor().passagesConsidered
+    var model: AnswerModel
+    /// Below this confidence the extractor abstains.
+    var minimumConfidence: Double
+
+    /// The passages considered and their sentences with features.
+    func candidates(from ranked: [Reranker.Ranked], matcher: ConceptMatcher, kind: QuestionKind,
+                    stems: (String) throws -> [String]) rethrows
+        -> (considered: [Reranker.Ranked], sentences: [SentenceCandidate])
+    {
+        let considered = AnswerExtractor.considered(ranked, count: passagesConsidered)
+        let sentences = try SentenceCandidate.candidates(
+            from: considered, ranked: Array(ranked.prefix(AskEngine.candidateCount)), matcher: matcher, kind: kind,
+            stems: stems)
+        return (considered, sentences)
+    }
+
+    /// The chosen sentences, each with the passage it came from (none when abstaining), and the confidence that
+    /// the answer is supported (`nil` when no passage was found).
+    func sentences(from ranked: [Reranker.Ranked], matcher: ConceptMatcher, kind: QuestionKind,
+                   stems: (String) throws -> [String]) rethrows
+        -> (sentences: [(text: String, passage: Passage)], confidence: Double?)
+    {
+        let (considered, candidates) = try candidates(from: ranked, matcher: matcher, kind: kind, stems: stems)
+        guard !candidates.isEmpty else { return ([], nil) }
+        let (chosen, confidence) = model.choose(from: candidates)
+        guard confidence >= minimumConfidence else { return ([], confidence) }
+        return (chosen.map { (candidates[$0].text, considered[candidates[$0].passageRank].candidate.passage) }, confidence)
+    }
+}

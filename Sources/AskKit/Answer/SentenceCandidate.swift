@@ -1,0 +1,134 @@
+import Foundation
+
+/// A sentence of one of the best passages, with the features the answer model weighs to decide whether it belongs
+/// to the answer.
+struct SentenceCandidate: Sendable {
+    /// The rank of its passage among the passages considered, from 0.
+    var passageRank: Int
+    /// Its place among its passage's sentences, from 0.
+    var position: Int
+    /// Its passage's document.
+    var document: String
+    var text: String
+    /// ``SentenceCandidate/featureNames`` in order, the first the constant 1.
+    var features: [Double]
+
+    /// True when `self` comes right after `other` in the same passage.
+    func follows(_ other: SentenceCandidate) -> Bool {
+        passageRank == other.passageRank && position == other.position + 1
+    }
+
+    /// What each feature is, in the order of ``features``; the model file lists them too, so that a model fitted
+    /// on other features is refused.
+    static let featureNames = [
+        "intercept",
+        "sentence coverage: share of the question's weight (rare concepts weigh more) in the sentence",
+        "sentence coverage read under its section heading",
+        "section heading coverage",
+        "previous sentence coverage",
+        "previous sentence is a question (a heading such as \"What causes it?\")",
+        "previous sentence is a question times its coverage",
+        "next sentence coverage",
+        "passage coverage",
+        "passage score relative to the best passage's",
+        "1 / (passage rank + 1)",
+        "passage from the best passage's document",
+        "first sentence of its passage",
+        "place in its passage, from 0 to 1",
+        "log(1 + words)",
+        "sentence is a question",
+        "answer shape the question asks for (a duration for \"how long\"…)",
+        "opens with a connective (\"However\", \"This\", \"They\"…)",
+        "phrase proximity: the question's neighbouring concepts standing close",
+        "share of the question's weight the index does not hold at all",
+        "share of the question's concepts in the sentence, each counting the same",
+        "sentence holds the question's most common concept (its aspect: \"symptoms\", \"treated\"…)",
+        "coverage of the sentence and the two after it together",
+        "sentence opens a list (holds a colon)",
+        "passage BM25 over the question's total concept weight: evidence on an absolute scale",
+        "share of the ranked passages' BM25 held by the other passages of its document",
+    ]
+
+    /// Words that open a sentence continuing the one before it.
+    private static let connectives: Set<String> = [
+        "however", "still", "but", "also", "then", "this", "these", "they", "it", "both", "instead", "otherwise",
+        "so", "thus", "therefore", "yet", "although", "though", "if", "and", "or", "unlike", "rarely",
+    ]
+
+    /// The sentences (of four words or more) of the passages considered, in passage order, with their features.
+    /// - Parameter ranked: every ranked passage, of which `considered` are the best: an article about the question
+    ///   matches it in several of them.
+    static func candidates(
+        from considered: [Reranker.Ranked], ranked: [Reranker.Ranked], matcher: ConceptMatcher, kind: QuestionKind,
+        stems: (String) throws -> [String]
+    ) rethrows -> [SentenceCandidate] {
+        var documentMass: [String: Double] = [:]
+        for passage in ranked { documentMass[passage.candidate.passage.document, default: 0] += passage.candidate.bm25 }
+        let totalMass = max(documentMass.values.reduce(0, +), 1e-9)
+        guard let best = considered.first else { return [] }
+        let unknownShare = matcher.unknownShare
+        let totalWeight = matcher.totalWeight
+        // The question's most common concept: in a document about its topic, the word that tells the part asked.
+        let aspect = matcher.concepts.indices.min { matcher.concepts[$0].weight < matcher.concepts[$1].weight }
+        var candidates: [SentenceCandidate] = []
+        for (rank, passage) in considered.enumerated() {
+            let relative = best.score > 0 ? passage.score / best.score : 0
+            let text = passage.candidate.passage.text
+            let sectionStems = try stems(passage.candidate.passage.section ?? "")
+            let sectionCoverage = matcher.coverage(of: matcher.matches(in: sectionStems))
+            let sentences = SentenceSplitter().sentences(in: text).map { String(text[$0]) }
+                .filter { $0.wordCount(stoppingAfter: 4) >= 4 }
+            let matches = try sentences.map { matcher.matches(in: try stems($0)) }
+            let coverages = matches.map(matcher.coverage(of:))
+            let sameDocument = passage.candidate.passage.document == best.candidate.passage.document
+            let otherPassagesOfDocument =
+                ((documentMass[passage.candidate.passage.document] ?? 0) - passage.candidate.bm25) / totalMass
+            for (position, sentence) in sentences.enumerated() {
+                let sentenceStems = try stems(sentence)
+                var run = matches[position]
+                var runCoverage = coverages[position]
+                for following in matches[(position + 1)..<min(position + 3, matches.count)] {
+                    runCoverage += matcher.coverage(of: following, beyond: run)
+                    run += following
+                }
+                let concepts = Set(matches[position].map(\.concept))
+                let underHeading = matcher.coverage(of: matcher.matches(in: sectionStems + sentenceStems))
+                let previousCoverage = position > 0 ? coverages[position - 1] : 0
+                let previousIsQuestion = position > 0 && sentences[position - 1].hasSuffix("?")
+                let firstWord = WordTokenizer.words(sentence.prefix(20)).first ?? ""
+                let features: [Double] = [
+                    1,
+                    coverages[position],
+                    underHeading,
+                    sectionCoverage,
+                    previousCoverage,
+                    previousIsQuestion ? 1 : 0,
+                    previousIsQuestion ? previousCoverage : 0,
+                    position + 1 < sentences.count ? coverages[position + 1] : 0,
+                    passage.coverage,
+                    relative,
+                    1 / Double(rank + 1),
+                    sameDocument ? 1 : 0,
+                    position == 0 ? 1 : 0,
+                    sentences.count > 1 ? Double(position) / Double(sentences.count - 1) : 0,
+                    log(1 + Double(sentence.wordCount)),
+                    sentence.hasSuffix("?") ? 1 : 0,
+                    kind.shapeScore(of: sentence),
+                    connectives.contains(firstWord) ? 1 : 0,
+                    matcher.phraseProximity(of: matcher.matches(in: sentenceStems)),
+                    unknownShare,
+                    Double(concepts.count) / Double(max(matcher.concepts.count, 1)),
+                    aspect.map { concepts.contains($0) ? 1 : 0 } ?? 0,
+                    runCoverage,
+                    sentence.contains(":") ? 1 : 0,
+                    totalWeight > 0 ? passage.candidate.bm25 / totalWeight : 0,
+                    otherPassagesOfDocument,
+                ]
+                candidates.append(SentenceCandidate(
+                    passageRank: rank, position: position, document: passage.candidate.passage.document,
+                    text: sentence, features: features))
+            }
+        }
+        return candidates
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// Fits an ``AnswerModel`` from judged questions: asks each question of an engine, labels the sentences of its best
+/// passages as in or out of the gold answer, and fits the sentence model, the answer length and the confidence
+/// model on them. Deterministic: the same questions and index give the same model.
+///
+/// A question's gold answer is its `answer_sentences` (as MASH-QA gives them) or else its `gold` quotes; a sentence
+/// belongs to it when 80% of its words are in one gold sentence (as `score_sentences.py` counts). Unanswerable
+/// questions (`"answerable": false`) teach the confidence model when to abstain.
+public struct AnswerTraining: Sendable {
+    /// One question's sentences, labelled.
+    public struct Example: Sendable {
+        var candidates: [SentenceCandidate]
+        var labels: [Bool]
+        var answerable: Bool
+        /// How many gold sentences the question has.
+        var goldCount: Int
+    }
+
+    /// The examples, one per question.
+    public let examples: [Example]
+
+    /// Asks every question of `engine` and labels the sentences it would choose from.
+    public init(questions: [EvaluationQuestion], engine: AskEngine) throws {
+        examples = try questions.map { question in
+            let gold = question.goldSentences.map { Set(QuestionSetEvaluation.words($0)) }
+            let candidates = try engine.sentenceCandidates(for: question.question)
+            let labels = candidates.map { candidate in
+                question.answerable && gold.contains {
+                    QuestionSetEvaluation.isMostly(QuestionSetEvaluation.words(candidate.text), in: $0)
+                }
+            }
+            return Example(candidates: candidates, labels: labels, answerable: question.answerable,
+                           goldCount: gold.count)
+        }
+    }
+
+    /// What fitting found, for people.
+    public struct Report: Sendable {
+        /// Answer F1 on the training questions (abstentions aside) at each continuation threshold tried.
+        public var continuation: [(threshold: Double, f1: Double)]
+        /// At each confidence threshold tried: F1 over answerable questions (an abstention counting 0), the share
+        /// of answerable questions abstained on, and of unanswerable ones.
+        public var confidence: [(threshold: Double, f1All: Double, falseAbstention: Double, abstained: Double)]
+        /// The share of answerable questions whose first chosen sentence is a gold one, and the share with a gold
+        /// sentence among the candidates at all (the most the choice can reach).
+        public var firstSentenceRight = 0.0
+        public var goldAmongCandidates = 0.0
+    }
+
+    /// The longest answer: MASH-QA's gold answers average 3.5 sentences, and 40% have more than 3.
+    public static let maximumSentences = 5
+
+    /// Fits the model.
+    /// - Parameters:
+    ///   - minimumConfidence: the abstention threshold to store; `nil` chooses the one that maximises F1 over
+    ///     answerable questions plus the share of unanswerable ones abstained on, among thresholds that abstain
+    ///     on at most `maximumFalseAbstention` of the answerable ones.
+    ///   - penalty: the L2 penalty of every model fitted, against overfitting. 1 by default: on MASH-QA dev at
+    ///     threshold 0.06, f1_all / dev-unans abstained were 0.207 / 0.327 with 0.1 (false abstention 0.072),
+    ///     0.211 / 0.300 with 1 (0.053) and 0.213 / 0.167 with 10 (0.020): 1 keeps most of both.
+    ///   - note: how the model was made, stored with it.
+    public func fit(minimumConfidence: Double? = nil, maximumFalseAbstention: Double = 0.08, penalty: Double = 1,
+                    note: String) -> (model: AnswerModel, report: Report)
+    {
+        let answerable = examples.filter { $0.answerable && $0.labels.contains(true) }
+        // Where the answer starts: the first sentence of a gold run, in the best-ranked passage holding one.
+        let starts = answerable.map { example in
+            example.labels.indices.first { index in
+                example.labels[index]
+                    && !(index > 0 && example.labels[index - 1] && example.candidates[index].follows(example.candidates[index - 1]))
+            }!
+        }
+        let start = ConditionalLogit.fit(
+            answerable.map { $0.candidates.map(\.features) }, chosen: starts, penalty: penalty)
+        // Whether a run goes on: every sentence that follows a gold one, labelled by whether it is gold too.
+        var continuationRows: [[Double]] = []
+        var continuationLabels: [Bool] = []
+        for example in answerable {
+            for index in example.candidates.indices.dropLast()
+            where example.labels[index] && example.candidates[index + 1].follows(example.candidates[index]) {
+                continuationRows.append(example.candidates[index + 1].features)
+                continuationLabels.append(example.labels[index + 1])
+            }
+        }
+        var model = AnswerModel(
+            start: start,
+            continuation: LogisticRegression.fit(continuationRows, labels: continuationLabels, penalty: penalty),
+            continuationThreshold: 0.5, maximumSentences: Self.maximumSentences,
+            confidence: LogisticRegression(weights: Array(repeating: 0, count: AnswerModel.confidenceFeatureNames.count)),
+            minimumConfidence: 0, note: note)
+
+        var report = Report(continuation: [], confidence: [])
+        let withCandidates = examples.filter { $0.answerable && !$0.candidates.isEmpty }
+        let answerableCount = Double(max(examples.count { $0.answerable }, 1))
+        report.goldAmongCandidates = Double(answerable.count) / answerableCount
+        report.firstSentenceRight = Double(withCandidates.count { example in
+            let probabilities = start.probabilities(example.candidates.map(\.features))
+            return example.labels[probabilities.indices.max { probabilities[$0] < probabilities[$1] }!]
+        }) / answerableCount
+        for step in 1...19 {
+            model.continuationThreshold = Double(step) * 0.05
+            let scores = withCandidates.map { f1(of: model.choose(from: $0.candidates).sentences, in: $0) }
+            report.continuation.append((model.continuationThreshold, scores.reduce(0, +) / Double(max(scores.count, 1))))
+        }
+        model.continuationThreshold = report.continuation.max { $0.f1 < $1.f1 }?.threshold ?? 0.5
+
+        // The confidence model learns whether the first sentence is a gold one (never, for unanswerable questions).
+        var confidenceRows: [[Double]] = []
+        var confidenceLabels: [Bool] = []
+        for example in examples where !example.candidates.isEmpty {
+            let probabilities = start.probabilities(example.candidates.map(\.features))
+            let first = probabilities.indices.max { probabilities[$0] < probabilities[$1] }!
+            confidenceRows.append(AnswerModel.confidenceFeatures(
+                of: first, in: example.candidates, probabilities: probabilities))
+            confidenceLabels.append(example.labels[first])
+        }
+        model.confidence = LogisticRegression.fit(confidenceRows, labels: confidenceLabels, penalty: penalty)
+
+        let outcomes = examples.map { example -> (confidence: Double, f1: Double) in
+            let (chosen, confidence) = model.choose(from: example.candidates)
+            return (example.candidates.isEmpty ? 0 : confidence, example.answerable ? f1(of: chosen, in: example) : 0)
+        }
+        let unanswerableCount = Double(max(examples.count { !$0.answerable }, 1))
+        for step in 0...50 {
+            let threshold = Double(step) * 0.02
+            var f1All = 0.0, falseAbstentions = 0.0, abstained = 0.0
+            for (example, outcome) in zip(examples, outcomes) {
+                let abstains = outcome.confidence < threshold
+                if example.answerable {
+                    if abstains { falseAbstentions += 1 } else { f1All += outcome.f1 }
+                } else if abstains {
+                    abstained += 1
+                }
+            }
+            report.confidence.append((threshold, f1All / answerableCount, falseAbstentions / answerableCount,
+                                      abstained / unanswerableCount))
+        }
+        model.minimumConfidence = minimumConfidence ?? report.confidence
+            .filter { $0.falseAbstention <= maximumFalseAbstention }
+            .max { $0.f1All + $0.abstained < $1.f1All + $1.abstained }?.threshold ?? 0
+        return (model, report)
+    }
+
+    /// The F1 of chosen sentences against an example's gold answer: precision over the chosen sentences, recall
+    /// over the gold ones (each chosen gold sentence standing for one gold sentence).
+    private func f1(of chosen: [Int], in example: Example) -> Double {
+        guard !chosen.isEmpty, example.goldCount > 0 else { return 0 }
+        let hits = Double(chosen.count { example.labels[$0] })
+        let precision = hits / Double(chosen.count)
+        let recall = min(1, hits / Double(example.goldCount))
+        return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
+    }
+}
