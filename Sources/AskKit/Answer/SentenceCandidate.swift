@@ -47,6 +47,8 @@ struct SentenceCandidate: Sendable {
         "sentence opens a list (holds a colon)",
         "passage BM25 over the question's total concept weight: evidence on an absolute scale",
         "share of the ranked passages' BM25 held by the other passages of its document",
+        "local coverage: concepts weighted by how rare they are among these sentences (the part asked, not the topic)",
+        "local coverage of the sentence and the two after it together",
     ]
 
     /// Words that open a sentence continuing the one before it.
@@ -71,6 +73,8 @@ struct SentenceCandidate: Sendable {
         // The question's most common concept: in a document about its topic, the word that tells the part asked.
         let aspect = matcher.concepts.indices.min { matcher.concepts[$0].weight < matcher.concepts[$1].weight }
         var candidates: [SentenceCandidate] = []
+        var conceptSets: [Set<Int>] = []
+        var runConceptSets: [Set<Int>] = []
         for (rank, passage) in considered.enumerated() {
             let relative = best.score > 0 ? passage.score / best.score : 0
             let text = passage.candidate.passage.text
@@ -127,7 +131,20 @@ struct SentenceCandidate: Sendable {
                 candidates.append(SentenceCandidate(
                     passageRank: rank, position: position, document: passage.candidate.passage.document,
                     text: sentence, features: features))
+                conceptSets.append(concepts)
+                runConceptSets.append(Set(run.map(\.concept)))
             }
+        }
+        // Local weights: a concept every sentence here holds (the topic of the pages found) tells them apart no more
+        // than a stop word; one that few hold (the part asked about) tells the most.
+        let count = Double(conceptSets.count)
+        let local = matcher.concepts.indices.map { concept in
+            log(1 + count / (1 + Double(conceptSets.count { $0.contains(concept) })))
+        }
+        let localTotal = max(local.reduce(0, +), 1e-9)
+        for index in candidates.indices {
+            candidates[index].features.append(conceptSets[index].reduce(0) { $0 + local[$1] } / localTotal)
+            candidates[index].features.append(runConceptSets[index].reduce(0) { $0 + local[$1] } / localTotal)
         }
         return candidates
     }
