@@ -66,7 +66,9 @@ struct SentenceCandidate: Sendable {
     ) rethrows -> [SentenceCandidate] {
         var documentMass: [String: Double] = [:]
         for passage in ranked { documentMass[passage.candidate.passage.document, default: 0] += passage.candidate.bm25 }
-        let totalMass = max(documentMass.values.reduce(0, +), 1e-9)
+        // Summed in rank order: a dictionary's order changes from run to run, and a model fitted on these features must
+        // be the same every time.
+        let totalMass = max(ranked.reduce(0) { $0 + $1.candidate.bm25 }, 1e-9)
         guard let best = considered.first else { return [] }
         let unknownShare = matcher.unknownShare
         let totalWeight = matcher.totalWeight
@@ -142,9 +144,13 @@ struct SentenceCandidate: Sendable {
             log(1 + count / (1 + Double(conceptSets.count { $0.contains(concept) })))
         }
         let localTotal = max(local.reduce(0, +), 1e-9)
+        // Summed in concept order, as every sum here: a set's order changes from run to run.
+        func localCoverage(_ concepts: Set<Int>) -> Double {
+            local.indices.reduce(0) { concepts.contains($1) ? $0 + local[$1] : $0 } / localTotal
+        }
         for index in candidates.indices {
-            candidates[index].features.append(conceptSets[index].reduce(0) { $0 + local[$1] } / localTotal)
-            candidates[index].features.append(runConceptSets[index].reduce(0) { $0 + local[$1] } / localTotal)
+            candidates[index].features.append(localCoverage(conceptSets[index]))
+            candidates[index].features.append(localCoverage(runConceptSets[index]))
         }
         return candidates
     }
