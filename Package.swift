@@ -16,7 +16,9 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "AskKit",
-            dependencies: ["CZlib", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CZlib", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Query/EnglishWords.LICENSE"],
+            resources: [.embedInCode("Query/EnglishWords.txt.gz")]
         ),
         .executableTarget(
             name: "ask",

@@ -41,3 +41,22 @@ import Testing
         #expect(MatchKind.exact.weight > MatchKind.synonym.weight && MatchKind.synonym.weight > MatchKind.corrected.weight)
     }
 }
+
+/// Real words the index lacks are not typos.
+@Suite struct EnglishWordTests {
+    @Test func theListHoldsEnglishWordsAndNotMisspellingsOrMedicalTerms() {
+        for word in ["a", "bread", "break", "cement", "zebras", "zygote", "aardvark", "walking"] {
+            #expect(EnglishWords.contains(word), "\(word)")
+        }
+        for word in ["", "vertebroplsty", "diffrence", "kyphoplasty", "breadd", "zzz", "Bread"] {
+            #expect(!EnglishWords.contains(word), "\(word)")
+        }
+    }
+
+    @Test func aRealWordTheIndexLacksIsNotCorrected() throws {
+        let bread = try SeedIndex.engine.ask("how do I bake sourdough bread")
+        #expect(bread.correctedQuestion == nil && bread.isAbstained)
+        let typo = try SeedIndex.engine.ask("vertebroplsty risks")
+        #expect(typo.correctedQuestion == "vertebroplasty risks")
+    }
+}

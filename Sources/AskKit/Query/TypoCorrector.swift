@@ -1,6 +1,7 @@
 /// Corrects a word the index does not hold to an index word within a small edit distance, as users know from
 /// Meilisearch: one edit for words of 5 to 8 letters, two for 9 or more, none below 5; a transposition is one edit.
-/// Among equally close words the one found in the most passages wins.
+/// Among equally close words the one found in the most passages wins. Words of a general English list are never
+/// corrected.
 public struct TypoCorrector: Sendable {
     /// An index word, the stem it indexes under, and how many passages hold it.
     public struct Term: Sendable, Hashable {
@@ -35,12 +36,13 @@ public struct TypoCorrector: Sendable {
         }
     }
 
-    /// The index word closest to `word`, or `nil` when none is close enough. A word's stem counts as well as the
-    /// word itself, so "vacumm" finds "vacuuming" through its stem "vacuum".
+    /// The index word closest to `word`, or `nil` when none is close enough or `word` is a word of the general
+    /// English list (``EnglishWords``): a real word the index lacks is not a typo. A word's stem counts as well as
+    /// the word itself, so "vacumm" finds "vacuuming" through its stem "vacuum".
     public func correction(for word: String) -> String? {
         let typed = Array(word)
         let allowed = Self.allowedEdits(forLength: typed.count)
-        guard allowed > 0, word.allSatisfy(\.isLetter) else { return nil }
+        guard allowed > 0, word.allSatisfy(\.isLetter), !EnglishWords.contains(word.lowercased()) else { return nil }
         var best: (term: Term, distance: Int)?
         for term in terms where abs(term.word.count - typed.count) <= allowed || abs(term.stem.count - typed.count) <= allowed {
             let distance = min(
