@@ -17,8 +17,7 @@ let package = Package(
         .target(
             name: "AskKit",
             dependencies: ["CZlib", .product(name: "GRDB", package: "GRDB.swift")],
-            exclude: ["Query/EnglishWords.LICENSE"],
-            resources: [.embedInCode("Query/EnglishWords.txt.gz")]
+            exclude: ["Query/EnglishWords.LICENSE"]
         ),
         .executableTarget(
             name: "ask",

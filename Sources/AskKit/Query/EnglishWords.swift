@@ -2,12 +2,14 @@ import Foundation
 
 /// A general English word list, so that typo correction leaves real words alone: "bread" is a word the index may
 /// lack, not a misspelling of "break". The list is SCOWL's size-50 American list as Debian's `wamerican` packages
-/// it (63,875 lower-case words; `Scripts/english-words.sh` makes `EnglishWords.txt.gz`, and `EnglishWords.LICENSE`
-/// holds its notice), compiled into the library and inflated on first use.
+/// it (63,875 lower-case words; `Scripts/english-words.sh` makes `EnglishWordList.swift`, and `EnglishWords.LICENSE`
+/// holds its notice), compiled into the library compressed and inflated on first use.
 enum EnglishWords {
     /// The words, one a line, sorted byte by byte: searched in place, so a cold `ask` builds no set of them.
     private static let sortedLines: [UInt8] = {
-        guard let text = try? Gzip.decompress(Data(PackageResources.EnglishWords_txt_gz)) else {
+        guard let compressed = Data(base64Encoded: compressedList, options: .ignoreUnknownCharacters),
+            let text = try? Gzip.decompress(compressed)
+        else {
             fatalError("the built-in English word list does not inflate")
         }
         return [UInt8](text)
