@@ -25,6 +25,8 @@ public enum AskError: Error, Sendable, Equatable, CustomStringConvertible, Local
     case fileUnreadable(String, reason: String)
     /// A file or standard output could not be written.
     case writeFailed(String, reason: String)
+    /// `ask train` had nothing to learn from.
+    case trainingFailed(String)
 
     public var description: String {
         switch self {
@@ -53,6 +55,8 @@ public enum AskError: Error, Sendable, Equatable, CustomStringConvertible, Local
             "cannot read \(path): \(reason)"
         case .writeFailed(let path, let reason):
             "cannot write \(path): \(reason)"
+        case .trainingFailed(let reason):
+            "cannot fit an answer model: \(reason)"
         }
     }
 

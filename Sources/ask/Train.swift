@@ -45,7 +45,7 @@ struct Train: ParsableCommand {
         let questions = try questionFiles.flatMap { try EvaluationQuestion.parse(try Terminal.readText($0)) }
         let engine = try locations.openEngine(searchOptions)
         let training = try AnswerTraining(questions: questions, engine: engine)
-        let (model, report) = training.fit(
+        let (model, report) = try training.fit(
             minimumConfidence: searchOptions.minimumConfidence, maximumFalseAbstention: maximumFalseAbstention,
             penalty: penalty, note: note)
         let best = report.continuation.max { $0.f1 < $1.f1 }

@@ -100,6 +100,11 @@ import Testing
         let abstention = try JSONDecoder().decode(Answer.self, from: Data(refused.stdout.utf8))
         #expect(abstention.isAbstained && abstention.confidence != nil && abstention.disclaimer == nil)
 
+        try folder.write("nothing.jsonl", #"{"id": "n", "question": "what is kyphoplasty", "answerable": true, "gold": [{"doc": "x", "quote": "Zebras graze on the savanna in large herds."}]}"#)
+        let nothing = try AskProcess.run(["train", "--questions", "nothing.jsonl", "--output", "none.json"], in: folder.url)
+        #expect(nothing.status != 0 && nothing.stderr.contains("nothing to learn from"), "\(nothing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("none.json").path))
+
         try folder.write("broken.json", #"{"features": []}"#)
         let broken = try AskProcess.run(["--model", "broken.json", "how long to heal"], in: folder.url)
         #expect(broken.status != 0 && broken.stderr.contains("broken.json"), "\(broken.stderr)")

@@ -60,10 +60,15 @@ public struct AnswerTraining: Sendable {
     ///     each penalty's best threshold within 8% false abstention, f1_all + dev-unans abstained was 0.436 with
     ///     0.1, 0.523 with 1 and 0.477 with 10 (README, "Learned answers").
     ///   - note: how the model was made, stored with it.
+    /// - Throws: ``AskError/trainingFailed(_:)`` when no question's gold answer is among the sentences found.
     public func fit(minimumConfidence: Double? = nil, maximumFalseAbstention: Double = 0.08, penalty: Double = 1,
-                    note: String) -> (model: AnswerModel, report: Report)
+                    note: String) throws -> (model: AnswerModel, report: Report)
     {
         let answerable = examples.filter { $0.answerable && $0.labels.contains(true) }
+        guard !answerable.isEmpty else {
+            throw AskError.trainingFailed(
+                "no question's gold answer is among the sentences the engine found for it: nothing to learn from")
+        }
         // Where the answer starts: the first sentence of a gold run, in the best-ranked passage holding one.
         let starts = answerable.map { example in
             example.labels.indices.first { index in
