@@ -54,6 +54,21 @@ import Testing
         #expect(dxa.first?.highlights.isEmpty == false)
     }
 
+    @Test func aSentenceOpeningWithAnAnaphorBringsTheSentenceItRefersTo() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Corpus/relief.md", """
+            # Pain relief after a spinal fracture
+
+            Doctors often prescribe calcitonin or a bisphosphonate after a spinal fracture. These medicines reduce \
+            fracture pain within a few weeks and slow further bone loss. Physical therapy starts once the pain allows.
+            """)
+        try IndexBuilder().build(corpus: folder.path("Corpus"), into: folder.path("ask.sqlite"))
+        let answer = try AskEngine(index: folder.path("ask.sqlite")).ask("do medicines reduce fracture pain within weeks")
+        let texts = answer.sentences.map(\.text)
+        let these = try #require(texts.firstIndex { $0.hasPrefix("These medicines reduce") }, "\(texts)")
+        #expect(these > 0 && texts[these - 1].hasPrefix("Doctors often prescribe calcitonin"), "\(texts)")
+    }
+
     @Test func questionsTheCorpusDoesNotAnswerAbstainAndShowTheClosestPassages() throws {
         let answer = try SeedIndex.engine.ask("how much does a vertebroplasty cost without insurance")
         #expect(answer.isAbstained && answer.text == nil && answer.sources.isEmpty)

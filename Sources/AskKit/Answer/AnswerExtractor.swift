@@ -22,6 +22,9 @@ struct AnswerExtractor: Sendable {
         "so", "thus", "therefore", "yet", "although", "though", "if", "and", "or", "unlike", "rarely",
     ]
 
+    /// Words that, opening a sentence, refer to what the sentence before it named.
+    private static let anaphors: Set<String> = ["this", "these", "those", "that", "it", "its", "they", "their", "such"]
+
     /// A sentence of a candidate passage, scored.
     private struct Candidate {
         var passageRank: Int
@@ -33,6 +36,7 @@ struct AnswerExtractor: Sendable {
         var relative: Double
         var matches: [ConceptMatcher.Match]
         var continuesPrevious: Bool
+        var opensWithAnaphor: Bool
 
         func follows(_ other: Candidate) -> Bool {
             passageRank == other.passageRank && position == other.position + 1
@@ -74,7 +78,8 @@ struct AnswerExtractor: Sendable {
                 candidates.append(Candidate(
                     passageRank: rank, position: position, text: sentence, base: base, coverage: coverage,
                     shape: shape, relative: relative, matches: matches,
-                    continuesPrevious: Self.connectives.contains(firstWord)))
+                    continuesPrevious: Self.connectives.contains(firstWord),
+                    opensWithAnaphor: Self.anaphors.contains(firstWord)))
             }
         }
         guard let first = candidates.indices.max(by: { candidates[$0].base < candidates[$1].base }),
@@ -105,6 +110,15 @@ struct AnswerExtractor: Sendable {
             guard let pick else { break }
             chosen.append(pick.index)
             covered += candidates[pick.index].matches
+        }
+        // A chosen sentence that opens with an anaphor ("These medicines…") brings the sentence it refers to, so the
+        // quote stands on its own (MASH-QA dev f1_all 0.1677 -> 0.1682, seed figures unchanged).
+        for index in chosen where candidates[index].opensWithAnaphor {
+            if let previous = candidates.indices.first(where: { candidates[index].follows(candidates[$0]) }),
+                !chosen.contains(previous)
+            {
+                chosen.append(previous)
+            }
         }
         // Best sentence first; sentences of one passage stay together, in their reading order.
         var groupOrder: [Int] = []
