@@ -42,7 +42,7 @@ public final class AskEngine: Sendable {
     private let compiler: QueryCompiler
     private let corrector: LazyValue<TypoCorrector>
     private let stemCache = StemCache()
-    private let reranker = Reranker()
+    private let reranker: Reranker
     private let extractor = AnswerExtractor()
     /// Chooses answers instead of ``extractor`` when the engine was given an answer model.
     private let modelExtractor: ModelAnswerExtractor?
@@ -67,6 +67,7 @@ public final class AskEngine: Sendable {
     {
         let store = try IndexStore(url: index)
         self.store = store
+        reranker = Reranker(learned: answerModel?.ranking)
         modelExtractor = answerModel.map {
             ModelAnswerExtractor(model: $0, minimumConfidence: minimumConfidence ?? $0.minimumConfidence)
         }
@@ -134,6 +135,12 @@ public final class AskEngine: Sendable {
             return try trainingExtractor.candidates(
                 from: ranking.ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stems).sentences
         }
+    }
+
+    /// The ranked passages for a question, with the features a learned ranking weighs: what
+    /// ``AnswerTraining/fitRanking(questions:engine:penalty:)`` learns from.
+    func rankedPassages(for question: String) throws -> [Reranker.Ranked] {
+        try store.read { db in try rank(question, db: db, limit: Self.answerPassageCount).ranked }
     }
 
     // MARK: - Ranking

@@ -44,10 +44,14 @@ struct Train: ParsableCommand {
     func run() throws {
         let questions = try questionFiles.flatMap { try EvaluationQuestion.parse(try Terminal.readText($0)) }
         let engine = try locations.openEngine(searchOptions)
-        let training = try AnswerTraining(questions: questions, engine: engine)
+        // First where answers are (passage ranking), then, ranking with it, which sentences answer.
+        let ranking = try AnswerTraining.fitRanking(questions: questions, engine: engine, penalty: penalty)
+        let ranked = try AskEngine(index: engine.indexURL, matchBudget: engine.matchBudget,
+                                   answerModel: ranking.map { AnswerModel.untrained.ranking(by: $0) })
+        let training = try AnswerTraining(questions: questions, engine: ranked)
         let (model, report) = try training.fit(
             minimumConfidence: searchOptions.minimumConfidence, maximumFalseAbstention: maximumFalseAbstention,
-            penalty: penalty, note: note)
+            penalty: penalty, ranking: ranking, note: note)
         let best = report.continuation.max { $0.f1 < $1.f1 }
         try Terminal.writeLine("\(questions.count) questions (\(questions.count { !$0.answerable }) unanswerable)")
         try Terminal.writeLine(String(format: "first sentence gold for %.3f of answerable questions (gold among candidates: %.3f)",

@@ -54,6 +54,11 @@ import Testing
     @Test func answerModelsRoundTripThroughJSONAndRefuseOtherFeatures() throws {
         let model = AnswerModel.untrained
         #expect(try AnswerModel(json: model.json()) == model)
+        let ranking = model.ranking(by: ConditionalLogit(weights: Reranker.featureNames.map { _ in 0.5 }))
+        #expect(try AnswerModel(json: ranking.json()) == ranking)
+        var short = ranking
+        short.ranking = ConditionalLogit(weights: [1])
+        #expect(throws: AskError.self) { try AnswerModel(json: short.json()) }
         var other = try JSONSerialization.jsonObject(with: model.json()) as! [String: Any]
         other["features"] = ["intercept", "something else"]
         #expect(throws: AskError.self) { try AnswerModel(json: JSONSerialization.data(withJSONObject: other)) }
@@ -86,6 +91,8 @@ import Testing
         let first = try Data(contentsOf: folder.path("model.json"))
         _ = try AskProcess.run(["train", "--questions", "mine.jsonl", "--output", "model.json"], in: folder.url)
         #expect(try Data(contentsOf: folder.path("model.json")) == first, "training is deterministic")
+        let fitted = try AnswerModel(json: first)
+        #expect(fitted.ranking != nil && fitted.rankingFeatures == Reranker.featureNames, "passage ranking is learned")
 
         let answered = try AskProcess.run(
             ["--json", "--model", "model.json", "--min-confidence", "0", "how long does it take to heal"], in: folder.url)

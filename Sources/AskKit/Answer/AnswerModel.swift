@@ -23,6 +23,10 @@ public struct AnswerModel: Sendable, Hashable, Codable {
     public var minimumConfidence: Double
     /// How the model was fitted and its thresholds chosen, for people.
     public var note: String
+    /// The names of the passage features, in order (``Reranker/featureNames``), when the model ranks passages.
+    public var rankingFeatures: [String]?
+    /// How passages are ranked, learned from where the gold answers are; `nil` keeps the built-in ranking.
+    public var ranking: ConditionalLogit?
 
     /// What each confidence feature is, in order.
     public static let confidenceFeatureNames = [
@@ -34,13 +38,21 @@ public struct AnswerModel: Sendable, Hashable, Codable {
         "margin of the first sentence's probability over the next best's",
     ]
 
-    /// A model with every weight 0, to cut training candidates with before any model is fitted.
-    static let untrained = AnswerModel(
+    /// A model with every weight 0: the start from which `ask train` fits one.
+    public static let untrained = AnswerModel(
         start: ConditionalLogit(weights: SentenceCandidate.featureNames.map { _ in 0 }),
         continuation: LogisticRegression(weights: SentenceCandidate.featureNames.map { _ in 0 }),
         continuationThreshold: 1, maximumSentences: 1,
         confidence: LogisticRegression(weights: confidenceFeatureNames.map { _ in 0 }), minimumConfidence: 0,
         note: "untrained")
+
+    /// The same model, ranking passages by `ranking`.
+    public func ranking(by ranking: ConditionalLogit) -> AnswerModel {
+        var model = self
+        model.ranking = ranking
+        model.rankingFeatures = Reranker.featureNames
+        return model
+    }
 
     /// Reads a model file.
     /// - Throws: a decoding error, or ``AskError/fileUnreadable(_:reason:)`` when it was fitted on other features.
@@ -48,7 +60,9 @@ public struct AnswerModel: Sendable, Hashable, Codable {
         self = try JSONDecoder().decode(AnswerModel.self, from: json)
         guard features == SentenceCandidate.featureNames, start.weights.count == features.count,
             continuation.weights.count == features.count,
-            confidenceFeatures == Self.confidenceFeatureNames, confidence.weights.count == confidenceFeatures.count
+            confidenceFeatures == Self.confidenceFeatureNames, confidence.weights.count == confidenceFeatures.count,
+            ranking == nil || (rankingFeatures == Reranker.featureNames
+                && ranking?.weights.count == Reranker.featureNames.count)
         else {
             throw AskError.fileUnreadable("answer model", reason: "fitted on other features than this version's")
         }
@@ -56,8 +70,11 @@ public struct AnswerModel: Sendable, Hashable, Codable {
 
     /// A model from fitted parts.
     init(start: ConditionalLogit, continuation: LogisticRegression, continuationThreshold: Double,
-         maximumSentences: Int, confidence: LogisticRegression, minimumConfidence: Double, note: String)
+         maximumSentences: Int, confidence: LogisticRegression, minimumConfidence: Double, note: String,
+         ranking: ConditionalLogit? = nil)
     {
+        self.ranking = ranking
+        rankingFeatures = ranking == nil ? nil : Reranker.featureNames
         features = SentenceCandidate.featureNames
         self.start = start
         self.continuation = continuation

@@ -48,6 +48,28 @@ public struct AnswerTraining: Sendable {
         public var goldAmongCandidates = 0.0
     }
 
+    /// Fits how passages are ranked: a choice among each answerable question's reranked candidates of the one that
+    /// holds its gold answer (the best-ranked such passage), from the features the built-in ranking combines.
+    /// - Returns: `nil` when no question's gold answer is among its candidates.
+    public static func fitRanking(questions: [EvaluationQuestion], engine: AskEngine, penalty: Double = 1) throws
+        -> ConditionalLogit?
+    {
+        var groups: [[[Double]]] = []
+        var chosen: [Int] = []
+        for question in questions where question.answerable {
+            let gold = question.goldSentences.map(QuestionSetEvaluation.words).filter { $0.count >= 4 }
+            let ranked = try engine.rankedPassages(for: question.question).filter { !$0.features.isEmpty }
+            let holding = ranked.firstIndex { passage in
+                let words = Set(QuestionSetEvaluation.words(passage.candidate.passage.text))
+                return gold.contains { QuestionSetEvaluation.isMostly($0, in: words) }
+            }
+            guard let holding, ranked.count > 1 else { continue }
+            groups.append(ranked.map(\.features))
+            chosen.append(holding)
+        }
+        return groups.isEmpty ? nil : ConditionalLogit.fit(groups, chosen: chosen, penalty: penalty)
+    }
+
     /// The longest answer: MASH-QA's gold answers average 3.5 sentences, and 40% have more than 3.
     public static let maximumSentences = 5
 
@@ -57,12 +79,14 @@ public struct AnswerTraining: Sendable {
     ///     answerable questions plus the share of unanswerable ones abstained on, among thresholds that abstain
     ///     on at most `maximumFalseAbstention` of the answerable ones.
     ///   - penalty: the L2 penalty of every model fitted, against overfitting. 1 by default: on MASH-QA dev, at
-    ///     each penalty's best threshold within 8% false abstention, f1_all + dev-unans abstained was 0.436 with
-    ///     0.1, 0.523 with 1 and 0.477 with 10 (README, "Learned answers").
+    ///     each penalty's best threshold within 8% false abstention, f1_all + dev-unans abstained was 0.544 with
+    ///     0.1, 0.577 with 1 and 0.547 with 10 (README, "Learned answers").
     ///   - note: how the model was made, stored with it.
     /// - Throws: ``AskError/trainingFailed(_:)`` when no question's gold answer is among the sentences found.
+    ///   - ranking: a passage ranking fitted by ``fitRanking(questions:engine:penalty:)`` to store with the model
+    ///     (the examples should come from an engine that ranks with it).
     public func fit(minimumConfidence: Double? = nil, maximumFalseAbstention: Double = 0.08, penalty: Double = 1,
-                    note: String) throws -> (model: AnswerModel, report: Report)
+                    ranking: ConditionalLogit? = nil, note: String) throws -> (model: AnswerModel, report: Report)
     {
         let answerable = examples.filter { $0.answerable && $0.labels.contains(true) }
         guard !answerable.isEmpty else {
@@ -93,7 +117,7 @@ public struct AnswerTraining: Sendable {
             continuation: LogisticRegression.fit(continuationRows, labels: continuationLabels, penalty: penalty),
             continuationThreshold: 0.5, maximumSentences: Self.maximumSentences,
             confidence: LogisticRegression(weights: Array(repeating: 0, count: AnswerModel.confidenceFeatureNames.count)),
-            minimumConfidence: 0, note: note)
+            minimumConfidence: 0, note: note, ranking: ranking)
 
         var report = Report(continuation: [], confidence: [])
         let withCandidates = examples.filter { $0.answerable && !$0.candidates.isEmpty }

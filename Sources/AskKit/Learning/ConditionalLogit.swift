@@ -56,10 +56,24 @@ public struct ConditionalLogit: Sendable, Hashable, Codable {
                 }
             }
             for i in 0..<width { for j in 0..<i { hessian[j][i] = hessian[i][j] } }
-            guard let step = LogisticRegression.solve(hessian, gradient) else { break }
-            for i in 0..<width { model.weights[i] += step[i] }
-            if step.map(abs).max() ?? 0 < 1e-7 { break }
+            guard let step = Newton.solve(hessian, gradient) else { break }
+            let taken: [Double]
+            (model.weights, taken) = Newton.advance(model.weights, by: step) {
+                ConditionalLogit(weights: $0).logLikelihood(groups, chosen: chosen, penalty: penalty)
+            }
+            if taken.map(abs).max() ?? 0 < 1e-7 { break }
         }
         return model
+    }
+
+    /// The L2-penalised log-likelihood of the chosen candidates, which fitting maximises.
+    func logLikelihood(_ groups: [[[Double]]], chosen: [Int], penalty: Double) -> Double {
+        var total = -penalty / 2 * weights.reduce(0) { $0 + $1 * $1 }
+        for (group, pick) in zip(groups, chosen) where group.count > 1 {
+            let scores = group.map(score)
+            let top = scores.max() ?? 0
+            total += scores[pick] - top - log(scores.reduce(0) { $0 + exp($1 - top) })
+        }
+        return total
     }
 }

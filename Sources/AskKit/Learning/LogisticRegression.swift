@@ -46,37 +46,25 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
                     hessian[i][i] += penalty
                 }
             }
-            guard let step = solve(hessian, gradient) else { break }
-            for i in 0..<width { model.weights[i] += step[i] }
-            if step.map(abs).max() ?? 0 < 1e-7 { break }
+            guard let step = Newton.solve(hessian, gradient) else { break }
+            let taken: [Double]
+            (model.weights, taken) = Newton.advance(model.weights, by: step) {
+                LogisticRegression(weights: $0).logLikelihood(rows, labels: labels, penalty: penalty)
+            }
+            if taken.map(abs).max() ?? 0 < 1e-7 { break }
         }
         return model
     }
 
-    /// Solves `a·x = b` for a symmetric positive definite `a` (Cholesky); `nil` when `a` is not.
-    static func solve(_ a: [[Double]], _ b: [Double]) -> [Double]? {
-        let n = b.count
-        var lower = Array(repeating: Array(repeating: 0.0, count: n), count: n)
-        for i in 0..<n {
-            for j in 0...i {
-                var sum = a[i][j]
-                for k in 0..<j { sum -= lower[i][k] * lower[j][k] }
-                if i == j {
-                    guard sum > 0 else { return nil }
-                    lower[i][i] = sum.squareRoot()
-                } else {
-                    lower[i][j] = sum / lower[j][j]
-                }
-            }
+    /// The log-likelihood of the labels, less the L2 penalty on every weight but the intercept's: what fitting
+    /// maximises.
+    func logLikelihood(_ rows: [[Double]], labels: [Bool], penalty: Double) -> Double {
+        var total = -penalty / 2 * weights.dropFirst().reduce(0) { $0 + $1 * $1 }
+        for (row, label) in zip(rows, labels) {
+            let z = zip(weights, row).reduce(0) { $0 + $1.0 * $1.1 }
+            // log(sigmoid(z)) and log(1 - sigmoid(z)), written to stay finite for large |z|.
+            total += label ? -log1p(exp(-z)) : -log1p(exp(z))
         }
-        var y = Array(repeating: 0.0, count: n)
-        for i in 0..<n {
-            y[i] = (b[i] - (0..<i).reduce(0) { $0 + lower[i][$1] * y[$1] }) / lower[i][i]
-        }
-        var x = Array(repeating: 0.0, count: n)
-        for i in (0..<n).reversed() {
-            x[i] = (y[i] - ((i + 1)..<n).reduce(0) { $0 + lower[$1][i] * x[$1] }) / lower[i][i]
-        }
-        return x
+        return total
     }
 }

@@ -17,26 +17,51 @@ struct Reranker: Sendable {
         /// The share of the question's concepts the passage's own text (section and body) holds: what decides
         /// whether it answers. Ranking also counts the document title, which says what the passage is about.
         var coverage: Double
+        /// ``Reranker/featureNames`` in order: what a learned ranking weighs.
+        var features: [Double] = []
     }
 
     var weights = Weights()
+    /// A learned ranking (fitted by `ask train`) to score passages with instead of ``weights``.
+    var learned: ConditionalLogit? = nil
+
+    /// What each passage feature is, in the order of ``Ranked/features``.
+    static let featureNames = [
+        "intercept", "BM25 relative to the best candidate's", "BM25 over the question's total concept weight",
+        "coverage with the title", "coverage of the passage's own text", "proximity", "phrase proximity",
+        "answer shape the question asks for", "1 / (BM25 rank + 1)",
+        "share of the candidates' BM25 held by the other passages of its document",
+    ]
 
     /// Reranks the first `depth` candidates (in BM25 order); the rest follow in BM25 order, scored below them.
     func rerank(_ candidates: [IndexStore.Candidate], depth: Int, matcher: ConceptMatcher, kind: QuestionKind,
                 stems: (String) throws -> [String]) rethrows -> [Ranked]
     {
         let bestBM25 = candidates.map(\.bm25).max() ?? 1
+        let reranked = candidates.prefix(depth)
+        var documentMass: [String: Double] = [:]
+        for candidate in reranked { documentMass[candidate.passage.document, default: 0] += candidate.bm25 }
+        let totalMass = max(reranked.reduce(0) { $0 + $1.bm25 }, 1e-9)
+        let totalWeight = matcher.totalWeight
         var ranked: [Ranked] = []
-        for candidate in candidates.prefix(depth) {
+        for (rank, candidate) in reranked.enumerated() {
             let passage = candidate.passage
             let textStems = try stems(passage.section ?? "") + stems(passage.text)
             let matches = matcher.matches(in: try stems(passage.title) + textStems)
-            let score = weights.bm25 * (bestBM25 > 0 ? candidate.bm25 / bestBM25 : 0)
+            let textCoverage = matcher.coverage(of: matcher.matches(in: textStems))
+            let relative = bestBM25 > 0 ? candidate.bm25 / bestBM25 : 0
+            let proximity = matcher.proximity(of: matches), phraseProximity = matcher.phraseProximity(of: matches)
+            let shape = kind.ranksByShape ? kind.shapeScore(of: candidate.passage.text) : 0
+            let features = [
+                1, relative, totalWeight > 0 ? candidate.bm25 / totalWeight : 0, matcher.coverage(of: matches),
+                textCoverage, proximity, phraseProximity, shape, 1 / Double(rank + 1),
+                ((documentMass[passage.document] ?? 0) - candidate.bm25) / totalMass,
+            ]
+            let score = learned?.score(features) ?? (weights.bm25 * relative
                 + weights.coverage * matcher.coverage(of: matches)
-                + weights.proximity * (matcher.proximity(of: matches) + matcher.phraseProximity(of: matches)) / 2
-                + (kind.ranksByShape ? weights.shape * kind.shapeScore(of: candidate.passage.text) : 0)
-            ranked.append(Ranked(candidate: candidate, score: score,
-                                 coverage: matcher.coverage(of: matcher.matches(in: textStems))))
+                + weights.proximity * (proximity + phraseProximity) / 2
+                + weights.shape * shape)
+            ranked.append(Ranked(candidate: candidate, score: score, coverage: textCoverage, features: features))
         }
         ranked.sort { ($0.score, $1.candidate.id) > ($1.score, $0.candidate.id) }
         var floor = ranked.last?.score ?? 0
