@@ -54,10 +54,14 @@ public struct IndexBuilder: Sendable {
         progress: @escaping (BuildProgress) -> Void = { _ in }
     ) throws -> BuildReport {
         try Self.checkReplaceable(index, full: full)
-        guard Corpus(corpus).exists else { throw AskError.corpusMissing(Corpus(corpus).url.path) }
+        let folder = Corpus(corpus)
+        guard folder.exists else { throw AskError.corpusMissing(folder.url.path) }
         let lock = try Self.lock(index)
         try lock.lock { progress(BuildProgress(stage: .waiting)) }
-        return try buildHoldingLock(corpus: corpus, into: index, full: full, warn: warn, progress: progress)
+        // The lock is held while its file is open: it must outlive the build, not just its last use above.
+        return try withExtendedLifetime(lock) {
+            try buildHoldingLock(corpus: corpus, into: index, full: full, warn: warn, progress: progress)
+        }
     }
 
     /// Opens the build lock of an index, creating the index's folder first.
@@ -582,7 +586,6 @@ extension IndexBuilder {
             return refresh
         case .stale(let reason, let isReadable, let settingsOnly):
             guard folder.exists else { throw AskError.corpusMissing(folder.url.path) }
-            try Self.checkReplaceable(index, full: false)
             let lock = try Self.lock(index)
             if isReadable {
                 guard lock.tryLock() else { return .buildInProgress(reason: reason) }
@@ -591,8 +594,9 @@ extension IndexBuilder {
             }
             // Another process may have brought the index up to date while this one waited.
             if case .fresh(let refresh) = try freshness(of: index, corpus: folder) { return refresh }
-            let report = try buildHoldingLock(corpus: corpus, into: index, full: false, warn: warn, progress: progress)
-            withExtendedLifetime(lock) {}
+            let report = try withExtendedLifetime(lock) {
+                try buildHoldingLock(corpus: corpus, into: index, full: false, warn: warn, progress: progress)
+            }
             if !report.indexChanged { return .current }
             let readNothing = report.change.map { $0.filesRead == 0 && $0.filesRemoved == 0 } ?? false
             return settingsOnly && readNothing ? .settingsUpdated : .built(report, reason: reason)
