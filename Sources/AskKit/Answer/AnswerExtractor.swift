@@ -17,7 +17,7 @@ struct AnswerExtractor: Sendable {
     var maximumSentences = 3
 
     /// Words that open a sentence continuing the one before it.
-    private static let connectives: Set<String> = [
+    static let connectives: Set<String> = [
         "however", "still", "but", "also", "then", "this", "these", "they", "it", "both", "instead", "otherwise",
         "so", "thus", "therefore", "yet", "although", "though", "if", "and", "or", "unlike", "rarely",
     ]

@@ -51,12 +51,6 @@ struct SentenceCandidate: Sendable {
         "local coverage of the sentence and the two after it together",
     ]
 
-    /// Words that open a sentence continuing the one before it.
-    private static let connectives: Set<String> = [
-        "however", "still", "but", "also", "then", "this", "these", "they", "it", "both", "instead", "otherwise",
-        "so", "thus", "therefore", "yet", "although", "though", "if", "and", "or", "unlike", "rarely",
-    ]
-
     /// The sentences (of four words or more) of the passages considered, in passage order, with their features.
     /// - Parameter ranked: every ranked passage, of which `considered` are the best: an article about the question
     ///   matches it in several of them.
@@ -120,7 +114,7 @@ struct SentenceCandidate: Sendable {
                     log(1 + Double(sentence.wordCount)),
                     sentence.hasSuffix("?") ? 1 : 0,
                     kind.shapeScore(of: sentence),
-                    connectives.contains(firstWord) ? 1 : 0,
+                    AnswerExtractor.connectives.contains(firstWord) ? 1 : 0,
                     matcher.phraseProximity(of: matcher.matches(in: sentenceStems)),
                     unknownShare,
                     Double(concepts.count) / Double(max(matcher.concepts.count, 1)),

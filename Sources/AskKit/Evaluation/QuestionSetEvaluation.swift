@@ -35,6 +35,14 @@ public struct EvaluationQuestion: Sendable, Codable, Hashable {
         return sentences.isEmpty ? (gold ?? []).map(\.quote) : sentences
     }
 
+    /// The gold sentences, as words, one of which a passage must hold for the question to count as found there:
+    /// those under four words are passed over when the question has a longer one (as `score_sentences.py` does).
+    var findableGold: [[String]] {
+        let gold = goldSentences.map(QuestionSetEvaluation.words)
+        let long = gold.filter { $0.count >= 4 }
+        return long.isEmpty ? gold : long
+    }
+
     /// Reads a JSON Lines question set.
     public static func parse(_ text: String) throws -> [EvaluationQuestion] {
         try text.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }.map {
@@ -108,14 +116,11 @@ public struct QuestionSetEvaluation: Sendable, Codable {
                 continue
             }
             if reply.isAbstained { abstainedAnswerable += 1 }
-            // Gold sentences under four words are passed over when the question has a longer one.
-            let goldWords = question.goldSentences.map(Self.words)
-            let longGold = goldWords.filter { $0.count >= 4 }.isEmpty ? goldWords : goldWords.filter { $0.count >= 4 }
-            let rank = reply.passages.prefix(10).firstIndex { hit in
-                let passageWords = Set(Self.words(hit.passage.text))
-                return longGold.contains { Self.isMostly($0, in: passageWords) }
-            }.map { $0 + 1 }
+            let findable = question.findableGold
+            let rank = reply.passages.prefix(10).firstIndex { Self.holds($0.passage.text, anyOf: findable) }
+                .map { $0 + 1 }
             if question.answerSentences?.isEmpty == false {
+                let goldWords = question.goldSentences.map(Self.words)
                 sentenceScores.append(reply.isAbstained ? nil : Self.sentenceScores(of: reply, gold: goldWords))
             }
             ranks.append(rank)
@@ -175,9 +180,10 @@ public struct QuestionSetEvaluation: Sendable, Codable {
         return (precision, recall, precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0)
     }
 
-    /// A passage holds a quote when it holds 80% of the quote's words.
-    static func holds(_ passage: String, quote: String) -> Bool {
-        isMostly(words(quote), in: Set(words(passage)))
+    /// A passage holds a gold sentence (given as its words) when it holds 80% of its words.
+    static func holds(_ passage: String, anyOf gold: [[String]]) -> Bool {
+        let passageWords = Set(words(passage))
+        return gold.contains { isMostly($0, in: passageWords) }
     }
 
     /// True when at least 80% of `words` (counted with repeats) are in `other`: how `score_sentences.py` tells

@@ -59,10 +59,7 @@ public struct AnswerTraining: Sendable {
         for question in questions where question.answerable {
             let gold = question.goldSentences.map(QuestionSetEvaluation.words).filter { $0.count >= 4 }
             let ranked = try engine.rankedPassages(for: question.question).filter { !$0.features.isEmpty }
-            let holding = ranked.firstIndex { passage in
-                let words = Set(QuestionSetEvaluation.words(passage.candidate.passage.text))
-                return gold.contains { QuestionSetEvaluation.isMostly($0, in: words) }
-            }
+            let holding = ranked.firstIndex { QuestionSetEvaluation.holds($0.candidate.passage.text, anyOf: gold) }
             guard let holding, ranked.count > 1 else { continue }
             groups.append(ranked.map(\.features))
             chosen.append(holding)
