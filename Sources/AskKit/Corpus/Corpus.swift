@@ -35,12 +35,19 @@ public struct Corpus: Sendable {
 
     /// The corpus's disclaimer: the text of its disclaimer file with its white space folded; `nil` without one.
     public func disclaimer() throws -> String? {
-        guard let url = disclaimerURL, FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let folded = try settingsText(at: disclaimerURL)?.collapsingWhitespace()
+        return folded?.isEmpty == false ? folded : nil
+    }
+
+    /// The text of one of the corpus's settings files (``synonymsFileName``, ``disclaimerFileName``); `nil` when
+    /// the corpus has no such file.
+    /// - Throws: ``AskError/fileUnreadable(_:reason:)`` when it exists but is not readable UTF-8 text.
+    func settingsText(at url: URL?) throws -> String? {
+        guard let url, FileManager.default.fileExists(atPath: url.path) else { return nil }
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
             throw AskError.fileUnreadable(url.path, reason: "not readable UTF-8 text")
         }
-        let folded = text.collapsingWhitespace()
-        return folded.isEmpty ? nil : folded
+        return text
     }
 
     private var isFolder: Bool {

@@ -499,11 +499,7 @@ public struct IndexBuilder: Sendable {
     }
 
     private static func readSynonyms(_ corpus: Corpus) throws -> SynonymMap {
-        guard let url = corpus.synonymsURL, FileManager.default.fileExists(atPath: url.path) else { return SynonymMap() }
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            throw AskError.fileUnreadable(url.path, reason: "not readable UTF-8 text")
-        }
-        return SynonymMap(parsing: text)
+        try corpus.settingsText(at: corpus.synonymsURL).map(SynonymMap.init(parsing:)) ?? SynonymMap()
     }
 
     /// Copies a file inside the kernel (`sendfile`) on Linux, where `FileManager.copyItem` copies 4 KB at a time;
