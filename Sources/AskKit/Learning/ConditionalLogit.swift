@@ -37,9 +37,11 @@ public struct ConditionalLogit: Sendable, Hashable, Codable {
         -> ConditionalLogit
     {
         let width = groups.first { !$0.isEmpty }?.first?.count ?? 0
-        var model = ConditionalLogit(weights: Array(repeating: 0, count: width))
-        for _ in 0..<steps {
-            var gradient = model.weights.map { -penalty * $0 }
+        let weights = Newton.maximize(from: Array(repeating: 0, count: width), steps: steps) {
+            ConditionalLogit(weights: $0).logLikelihood(groups, chosen: chosen, penalty: penalty)
+        } derivatives: { weights in
+            let model = ConditionalLogit(weights: weights)
+            var gradient = weights.map { -penalty * $0 }
             var hessian = (0..<width).map { i in (0..<width).map { j in i == j ? penalty : 0 } }
             for (group, pick) in zip(groups, chosen) where group.count > 1 {
                 let probabilities = model.probabilities(group)
@@ -55,15 +57,9 @@ public struct ConditionalLogit: Sendable, Hashable, Codable {
                     }
                 }
             }
-            for i in 0..<width { for j in 0..<i { hessian[j][i] = hessian[i][j] } }
-            guard let step = Newton.solve(hessian, gradient) else { break }
-            let taken: [Double]
-            (model.weights, taken) = Newton.advance(model.weights, by: step) {
-                ConditionalLogit(weights: $0).logLikelihood(groups, chosen: chosen, penalty: penalty)
-            }
-            if taken.map(abs).max() ?? 0 < 1e-7 { break }
+            return (gradient, hessian)
         }
-        return model
+        return ConditionalLogit(weights: weights)
     }
 
     /// The L2-penalised log-likelihood of the chosen candidates, which fitting maximises.

@@ -26,8 +26,10 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
         -> LogisticRegression
     {
         let width = rows.first?.count ?? 0
-        var model = LogisticRegression(weights: Array(repeating: 0, count: width))
-        for _ in 0..<steps {
+        let weights = Newton.maximize(from: Array(repeating: 0, count: width), steps: steps) {
+            LogisticRegression(weights: $0).logLikelihood(rows, labels: labels, penalty: penalty)
+        } derivatives: { weights in
+            let model = LogisticRegression(weights: weights)
             var gradient = Array(repeating: 0.0, count: width)
             var hessian = Array(repeating: Array(repeating: 0.0, count: width), count: width)
             for (row, label) in zip(rows, labels) {
@@ -39,21 +41,13 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
                     for j in 0...i { hessian[i][j] += curvature * row[i] * row[j] }
                 }
             }
-            for i in 0..<width {
-                for j in 0..<i { hessian[j][i] = hessian[i][j] }
-                if i > 0 {
-                    gradient[i] -= penalty * model.weights[i]
-                    hessian[i][i] += penalty
-                }
+            for i in 1..<max(width, 1) {
+                gradient[i] -= penalty * weights[i]
+                hessian[i][i] += penalty
             }
-            guard let step = Newton.solve(hessian, gradient) else { break }
-            let taken: [Double]
-            (model.weights, taken) = Newton.advance(model.weights, by: step) {
-                LogisticRegression(weights: $0).logLikelihood(rows, labels: labels, penalty: penalty)
-            }
-            if taken.map(abs).max() ?? 0 < 1e-7 { break }
+            return (gradient, hessian)
         }
-        return model
+        return LogisticRegression(weights: weights)
     }
 
     /// The log-likelihood of the labels, less the L2 penalty on every weight but the intercept's: what fitting
