@@ -44,6 +44,10 @@ public final class AskEngine: Sendable {
     private let stemCache = StemCache()
     private let reranker: Reranker
     private let extractor = AnswerExtractor()
+    /// How confident to be in the built-in rules' answers, and when to abstain.
+    private let calibration: AnswerCalibration
+    /// Without a model: abstain below this confidence in the rules' answer.
+    private let minimumConfidence: Double
     /// Chooses answers instead of ``extractor`` when the engine was given an answer model.
     private let modelExtractor: ModelAnswerExtractor?
     /// Candidates for training are cut as a model would see them, whatever this engine answers with.
@@ -59,14 +63,17 @@ public final class AskEngine: Sendable {
     ///   - matchBudget: see ``matchBudget``; `Int.max` scores every match, as plain FTS5 does; `nil` chooses
     ///     ``matchBudget(forPassages:)`` for the index.
     ///   - answerModel: a model fitted by `ask train` to choose answers with, and to say how confident it is;
-    ///     `nil` chooses them by the built-in rules (the answer's ``Answer/confidence`` is then `nil`).
-    ///   - minimumConfidence: with a model, abstain below this confidence; `nil` takes the model's.
+    ///     `nil` chooses them by the built-in rules, whose confidence `calibration` gives.
+    ///   - calibration: how confident to be in the built-in rules' answers (see `ask calibrate`).
+    ///   - minimumConfidence: abstain below this confidence; `nil` takes the model's, or the calibration's.
     /// - Throws: ``AskError`` when the file is missing, damaged, another program's, or from another version.
     public init(index: URL, matchBudget: Int? = nil, answerModel: AnswerModel? = nil,
-                minimumConfidence: Double? = nil) throws
+                calibration: AnswerCalibration = .builtIn, minimumConfidence: Double? = nil) throws
     {
         let store = try IndexStore(url: index)
         self.store = store
+        self.calibration = calibration
+        self.minimumConfidence = minimumConfidence ?? calibration.minimumConfidence
         reranker = Reranker(learned: answerModel?.ranking)
         modelExtractor = answerModel.map {
             ModelAnswerExtractor(model: $0, minimumConfidence: minimumConfidence ?? $0.minimumConfidence)
@@ -106,8 +113,7 @@ public final class AskEngine: Sendable {
             let ranking = try rank(question, db: db, limit: Self.answerPassageCount)
             let (chosen, confidence) = try modelExtractor?.sentences(
                 from: ranking.ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stems)
-                ?? (extractor.sentences(
-                    from: ranking.ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stems), nil)
+                ?? ruleAnswer(ranking)
             var sources: [Citation] = []
             var sentences: [AnswerSentence] = []
             for (text, passage) in chosen {
@@ -124,6 +130,25 @@ public final class AskEngine: Sendable {
                 disclaimer: sentences.isEmpty ? nil : store.info.disclaimer,
                 notice: ranking.plan.wasTruncated
                     ? "The question was cut to its first \(QueryCompiler.maximumCharacters) characters." : nil)
+        }
+    }
+
+    /// The built-in rules' answer and the confidence in it; none below ``minimumConfidence``.
+    private func ruleAnswer(_ ranking: Ranking) throws -> ([(text: String, passage: Passage)], Double?) {
+        let outcome = try extractor.answer(
+            from: ranking.ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stems)
+        guard let evidence = outcome.evidence else { return ([], nil) }
+        let confidence = calibration.confidence(of: evidence)
+        return (confidence >= minimumConfidence ? outcome.sentences : [], confidence)
+    }
+
+    /// The built-in rules' answer to a question, with its evidence: what ``AnswerTraining/fitCalibration(_:penalty:)``
+    /// learns from.
+    func ruleOutcome(for question: String) throws -> AnswerExtractor.Outcome {
+        try store.read { db in
+            let ranking = try rank(question, db: db, limit: Self.answerPassageCount)
+            return try extractor.answer(
+                from: ranking.ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stems)
         }
     }
 

@@ -39,6 +39,6 @@ struct Locations: ParsableArguments {
             break
         }
         return try AskEngine(index: indexURL, matchBudget: options.matchBudget, answerModel: options.answerModel(),
-                             minimumConfidence: options.minimumConfidence)
+                             calibration: options.calibration(), minimumConfidence: options.minimumConfidence)
     }
 }

@@ -18,8 +18,13 @@ struct SearchOptions: ParsableArguments {
         valueName: "file"))
     var modelFile: String?
 
+    @Option(name: .customLong("calibration"), help: ArgumentHelp(
+        "How confident to be in the built-in rules' answers, fitted by `ask calibrate` (default: the built-in one).",
+        valueName: "file"))
+    var calibrationFile: String?
+
     @Option(name: .customLong("min-confidence"), parsing: .unconditional, help: ArgumentHelp(
-        "With --model: abstain when the confidence in the answer is below this (default: the model's).",
+        "Abstain when the confidence in the answer is below this (default: the model's or the calibration's).",
         valueName: "p"))
     var minimumConfidence: Double?
 
@@ -32,16 +37,29 @@ struct SearchOptions: ParsableArguments {
 
     /// The answer model given, if any.
     func answerModel() throws -> AnswerModel? {
-        guard let modelFile else { return nil }
-        guard let data = FileManager.default.contents(atPath: modelFile) else {
-            throw AskError.fileUnreadable(modelFile, reason: "no such file, or not readable")
+        try modelFile.map { try Self.read($0, as: "an answer model written by `ask train`", with: AnswerModel.init) }
+    }
+
+    /// The calibration given, or the built-in one.
+    func calibration() throws -> AnswerCalibration {
+        try calibrationFile.map {
+            try Self.read($0, as: "a calibration written by `ask calibrate`", with: AnswerCalibration.init)
+        } ?? .builtIn
+    }
+
+    /// Decodes a JSON file of ours, with a clear error when it is missing or something else.
+    private static func read<Value>(_ path: String, as what: String, with decode: (Data) throws -> Value) throws
+        -> Value
+    {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AskError.fileUnreadable(path, reason: "no such file, or not readable")
         }
         do {
-            return try AnswerModel(json: data)
+            return try decode(data)
         } catch let error as AskError {
             throw error
         } catch {
-            throw AskError.fileUnreadable(modelFile, reason: "not an answer model written by `ask train`")
+            throw AskError.fileUnreadable(path, reason: "not \(what)")
         }
     }
 }

@@ -75,6 +75,41 @@ import Testing
         #expect(!answer.passages.isEmpty)
     }
 
+    /// A word the corpus never holds weighs more than any it does, so a sentence that matches only the question's
+    /// other words ("covered", "kyphoplasty", "eat") does not answer it.
+    @Test(arguments: [
+        "is it covered by medicare", "how much does kyphoplasty cost in dollars", "how much does kyphoplasty cost",
+        "what do zebras eat",
+    ])
+    func questionsAboutWhatTheCorpusNeverNamesAbstain(_ question: String) throws {
+        let answer = try SeedIndex.engine.ask(question)
+        #expect(answer.isAbstained, "\(answer.text ?? "")")
+    }
+
+    /// On a corpus about something else entirely, questions off its subject abstain even when one of their words
+    /// is in it, and its own questions are answered, without the health corpus's disclaimer.
+    @Test func aCorpusAboutSomethingElseAnswersItsOwnQuestionsOnly() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Notes/sqlite.md", """
+            # About the library
+
+            The library stores a whole database in one file. Its vice-president of engineering joined in 2004.
+
+            # Transactions
+
+            A transaction either completes or leaves the database as it was. Readers see the last committed state.
+            """)
+        try IndexBuilder().build(corpus: folder.path("Notes"), into: folder.path("notes.sqlite"))
+        let engine = try AskEngine(index: folder.path("notes.sqlite"))
+        for question in ["who is the president of france", "is it covered by medicare", "how long to heal a fracture"] {
+            let answer = try engine.ask(question)
+            #expect(answer.isAbstained, "\(question): \(answer.text ?? "")")
+        }
+        let own = try engine.ask("what does a transaction do")
+        #expect(own.text?.contains("either completes") == true && own.disclaimer == nil, "\(own.text ?? "")")
+        #expect(own.confidence.map { (0...1).contains($0) } == true, "built-in answers carry a confidence")
+    }
+
     @Test func theAnswerListsAtLeastTenRankedPassagesWhenThereAreThatMany() throws {
         let answer = try SeedIndex.engine.ask("what happens during kyphoplasty surgery")
         #expect(answer.passages.count >= 10)
@@ -99,6 +134,7 @@ import Testing
         #expect(object["question"] as? String == "how long to heal")
         #expect(object["answer"] is String)
         #expect(object["abstained"] as? Bool == false)
+        #expect((object["confidence"] as? Double).map { (0...1).contains($0) } == true)
         let sentence = try #require((object["sentences"] as? [[String: Any]])?.first)
         #expect(sentence["text"] is String && sentence["sources"] is [Int])
         let source = try #require((object["sources"] as? [[String: Any]])?.first)

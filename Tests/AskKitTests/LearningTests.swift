@@ -64,10 +64,9 @@ import Testing
         #expect(throws: AskError.self) { try AnswerModel(json: JSONSerialization.data(withJSONObject: other)) }
     }
 
-    /// Questions about the shipped corpus written here (not the seed questions), fitted with `ask train`, then used
-    /// with `--model`: the model file is the same on every run, answers quote their passages verbatim and carry a
-    /// confidence, and the confidence threshold decides abstention.
-    @Test func askTrainFitsAModelThatAnswersWithQuotesAndAConfidence() throws {
+    /// Judged questions about the shipped corpus written here (not the seed questions), as `mine.jsonl` in a copy of
+    /// it: five answerable ones and one it does not answer.
+    private func folderWithJudgedQuestions() throws -> TemporaryFolder {
         let folder = try TemporaryFolder.withShippedCorpus()
         let questions: [(String, String, String)] = [
             ("how long does a broken bone take to mend", "002_e609cce5c227045e.txt", "Most bones need about 6 weeks to heal."),
@@ -85,6 +84,14 @@ import Testing
             return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
         }
         try folder.write("mine.jsonl", lines.joined(separator: "\n"))
+        return folder
+    }
+
+    /// Questions of ``folderWithJudgedQuestions()``, fitted with `ask train`, then used with `--model`: the model
+    /// file is the same on every run, answers quote their passages verbatim and carry a confidence, and the
+    /// confidence threshold decides abstention.
+    @Test func askTrainFitsAModelThatAnswersWithQuotesAndAConfidence() throws {
+        let folder = try folderWithJudgedQuestions()
         let train = try AskProcess.run(["train", "--questions", "mine.jsonl", "--output", "model.json"], in: folder.url)
         #expect(train.status == 0, "\(train.stderr)")
         #expect(train.stdout.contains("6 questions (1 unanswerable)"), "\(train.stdout)")
@@ -115,6 +122,38 @@ import Testing
         try folder.write("broken.json", #"{"features": []}"#)
         let broken = try AskProcess.run(["--model", "broken.json", "how long to heal"], in: folder.url)
         #expect(broken.status != 0 && broken.stderr.contains("broken.json"), "\(broken.stderr)")
+    }
+
+    /// `ask calibrate` fits the confidence of the built-in rules' answers on the same questions, deterministically;
+    /// with `--calibration`, answers carry that confidence and `--min-confidence` decides abstention without a model.
+    @Test func askCalibrateFitsTheConfidenceOfTheBuiltInAnswers() throws {
+        let folder = try folderWithJudgedQuestions()
+        let fit = try AskProcess.run(["calibrate", "--questions", "mine.jsonl", "--output", "calibration.json"],
+                                     in: folder.url)
+        #expect(fit.status == 0 && fit.stdout.contains("6 questions (1 unanswerable)"), "\(fit.stderr)")
+        let first = try Data(contentsOf: folder.path("calibration.json"))
+        _ = try AskProcess.run(["calibrate", "--questions", "mine.jsonl", "--output", "calibration.json"], in: folder.url)
+        #expect(try Data(contentsOf: folder.path("calibration.json")) == first, "fitting is deterministic")
+        let calibration = try AnswerCalibration(json: first)
+        #expect(calibration.features == AnswerExtractor.evidenceNames)
+
+        func ask(_ options: [String]) throws -> Answer {
+            let run = try AskProcess.run(["--json"] + options + ["how long does it take to heal"], in: folder.url)
+            return try JSONDecoder().decode(Answer.self, from: Data(run.stdout.utf8))
+        }
+        let builtIn = try ask([])
+        let calibrated = try ask(["--calibration", "calibration.json", "--min-confidence", "0"])
+        #expect(!calibrated.isAbstained && calibrated.text == builtIn.text, "the calibration does not change the answer")
+        #expect(calibrated.confidence.map { (0...1).contains($0) } == true && calibrated.confidence != builtIn.confidence)
+        let refused = try ask(["--min-confidence", "1"])
+        #expect(refused.isAbstained && refused.confidence == builtIn.confidence && refused.disclaimer == nil)
+
+        var other = try JSONSerialization.jsonObject(with: first) as! [String: Any]
+        other["features"] = ["intercept"]
+        #expect(throws: AskError.self) { try AnswerCalibration(json: JSONSerialization.data(withJSONObject: other)) }
+        try folder.write("other.json", String(decoding: try JSONSerialization.data(withJSONObject: other), as: UTF8.self))
+        let rejected = try AskProcess.run(["--calibration", "other.json", "how long to heal"], in: folder.url)
+        #expect(rejected.status != 0 && rejected.stderr.contains("other evidence"), "\(rejected.stderr)")
     }
 
     /// `ask eval` scores `answer_sentences` as `score_sentences.py` does: precision over the answer's sentences,

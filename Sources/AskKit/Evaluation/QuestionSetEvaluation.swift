@@ -121,7 +121,8 @@ public struct QuestionSetEvaluation: Sendable, Codable {
                 .map { $0 + 1 }
             if question.answerSentences?.isEmpty == false {
                 let goldWords = question.goldSentences.map(Self.words)
-                sentenceScores.append(reply.isAbstained ? nil : Self.sentenceScores(of: reply, gold: goldWords))
+                sentenceScores.append(
+                    reply.isAbstained ? nil : Self.sentenceScores(of: reply.sentences.map(\.text), gold: goldWords))
             }
             ranks.append(rank)
             let text = reply.text ?? ""
@@ -167,10 +168,10 @@ public struct QuestionSetEvaluation: Sendable, Codable {
     }
 
     /// Precision, recall and F1 of an answer's sentences against the gold sentences' words.
-    private static func sentenceScores(of reply: Answer, gold: [[String]])
+    static func sentenceScores(of sentences: [String], gold: [[String]])
         -> (precision: Double, recall: Double, f1: Double)
     {
-        let answer = reply.sentences.map { words($0.text) }.filter { !$0.isEmpty }
+        let answer = sentences.map(words).filter { !$0.isEmpty }
         let goldSets = gold.map(Set.init)
         let answerSets = answer.map(Set.init)
         let precision = answer.isEmpty ? 0

@@ -39,9 +39,8 @@ public struct AnswerTraining: Sendable {
     public struct Report: Sendable {
         /// Answer F1 on the training questions (abstentions aside) at each continuation threshold tried.
         public var continuation: [(threshold: Double, f1: Double)]
-        /// At each confidence threshold tried: F1 over answerable questions (an abstention counting 0), the share
-        /// of answerable questions abstained on, and of unanswerable ones.
-        public var confidence: [(threshold: Double, f1All: Double, falseAbstention: Double, abstained: Double)]
+        /// What each confidence threshold would do on the training questions.
+        public var confidence: AbstentionThresholds
         /// The share of answerable questions whose first chosen sentence is a gold one, and the share with a gold
         /// sentence among the candidates at all (the most the choice can reach).
         public var firstSentenceRight = 0.0
@@ -116,7 +115,7 @@ public struct AnswerTraining: Sendable {
             confidence: LogisticRegression(weights: Array(repeating: 0, count: AnswerModel.confidenceFeatureNames.count)),
             minimumConfidence: 0, note: note, ranking: ranking)
 
-        var report = Report(continuation: [], confidence: [])
+        var report = Report(continuation: [], confidence: AbstentionThresholds([]))
         let withCandidates = examples.filter { $0.answerable && !$0.candidates.isEmpty }
         let answerableCount = Double(max(examples.count { $0.answerable }, 1))
         report.goldAmongCandidates = Double(answerable.count) / answerableCount
@@ -143,28 +142,13 @@ public struct AnswerTraining: Sendable {
         }
         model.confidence = LogisticRegression.fit(confidenceRows, labels: confidenceLabels, penalty: penalty)
 
-        let outcomes = examples.map { example -> (confidence: Double, f1: Double) in
+        report.confidence = AbstentionThresholds(examples.map { example in
             let (chosen, confidence) = model.choose(from: example.candidates)
-            return (example.candidates.isEmpty ? 0 : confidence, example.answerable ? f1(of: chosen, in: example) : 0)
-        }
-        let unanswerableCount = Double(max(examples.count { !$0.answerable }, 1))
-        for step in 0...50 {
-            let threshold = Double(step) * 0.02
-            var f1All = 0.0, falseAbstentions = 0.0, abstained = 0.0
-            for (example, outcome) in zip(examples, outcomes) {
-                let abstains = outcome.confidence < threshold
-                if example.answerable {
-                    if abstains { falseAbstentions += 1 } else { f1All += outcome.f1 }
-                } else if abstains {
-                    abstained += 1
-                }
-            }
-            report.confidence.append((threshold, f1All / answerableCount, falseAbstentions / answerableCount,
-                                      abstained / unanswerableCount))
-        }
-        model.minimumConfidence = minimumConfidence ?? report.confidence
-            .filter { $0.falseAbstention <= maximumFalseAbstention }
-            .max { $0.f1All + $0.abstained < $1.f1All + $1.abstained }?.threshold ?? 0
+            return (example.candidates.isEmpty ? 0 : confidence, example.answerable ? f1(of: chosen, in: example) : 0,
+                    example.answerable)
+        })
+        model.minimumConfidence = minimumConfidence
+            ?? report.confidence.best(maximumFalseAbstention: maximumFalseAbstention)
         return (model, report)
     }
 
