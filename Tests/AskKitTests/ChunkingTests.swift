@@ -9,14 +9,15 @@ import Testing
         "Next Slideshow", "Revision Information", "Woman holding plate", "man reading on porch swing",
     ]
 
-    @Test func seedsAreCutIntoPassagesOfOneToAHundredAndFiftyWords() {
+    @Test func seedsAreCutIntoPassagesOfAtMostTheMaximumSize() {
         let passages = SeedPassages.all.values.flatMap { $0 }
-        #expect(passages.count >= 30)
+        let chunker = Chunker()
+        #expect(passages.count >= 25)
         for passage in passages {
-            #expect(passage.text.wordCount <= 150, "\(passage.file) \(passage.lines)")
+            #expect(passage.text.wordCount <= chunker.maximumWords, "\(passage.file) \(passage.lines)")
         }
         let average = passages.map(\.text.wordCount).reduce(0, +) / passages.count
-        #expect((40...150).contains(average))
+        #expect((chunker.minimumWords...chunker.targetWords).contains(average), "\(average)")
     }
 
     @Test func noSeedPassageBeginsOrEndsMidSentence() {

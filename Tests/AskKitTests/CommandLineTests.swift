@@ -174,7 +174,10 @@ enum StockSQLite {
         let output = try AskProcess.run(["--json", "is vertebroplasty safe"], in: folder.url)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         #expect(object["abstained"] as? Bool == false)
-        #expect((object["passages"] as? [Any])?.count ?? 0 >= 10)
+        // At least ten passages, or every passage that matches when fewer do.
+        let search = try AskProcess.run(["search", "--json", "--limit", "100", "is vertebroplasty safe"], in: folder.url)
+        let matching = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [Any]).count
+        #expect((object["passages"] as? [Any])?.count ?? 0 >= min(10, matching) && matching >= 5)
     }
 
     @Test func searchListsRankedPassagesAndRespectsTheLimit() throws {

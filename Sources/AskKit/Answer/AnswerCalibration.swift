@@ -49,19 +49,19 @@ public struct AnswerCalibration: Sendable, Hashable, Codable {
     /// .build-training/mashqa/corpus-minus-train --output FILE` (README, "Learned answers").
     ///
     /// It abstains on no confidence (0): the coverage rules of ``AnswerExtractor`` decide. On MASH-QA dev the best
-    /// threshold is 0.12 (f1_all 0.168 -> 0.163, false abstention 0.007 -> 0.060, dev-unans abstained 0.113 ->
-    /// 0.253), but the probabilities learned on WebMD articles run lower on the shipped pages: at 0.12 the seed
-    /// questions abstain wrongly on 7 of 25 (at 0: 1), and held-out questions of their kind already do on 20-32%.
+    /// threshold is 0.11 (f1_all 0.181 -> 0.172, false abstention 0.009 -> 0.071, dev-unans abstained 0.100 ->
+    /// 0.300), but the probabilities learned on WebMD articles run lower on the shipped pages: at 0.11 the seed
+    /// questions abstain wrongly on 10 of 25 (at 0: 1), and held-out questions of their kind already do on 20-32%.
     public static let builtIn = AnswerCalibration(
         confidence: LogisticRegression(weights: [
-            -3.7394897133013645,
-            -0.24027634609421356,
-            2.3946981819848805,
-            -0.21835290124366472,
-            0.70838900169462,
-            0.1247349793621741,
-            0.9150787473486237,
-            -2.0577777038267975,
+            -5.533724973018085,
+            -0.4508808793901539,
+            2.7609302950778827,
+            0.09070425041224074,
+            2.180871852144514,
+            0.07869922219652806,
+            1.1562932777172958,
+            -2.1114124005599373,
         ]),
         minimumConfidence: 0, note: "MASH-QA train (Benchmarks/Training/mashqa.py), threshold 0: see the README")
 }
