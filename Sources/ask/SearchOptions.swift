@@ -37,7 +37,12 @@ struct SearchOptions: ParsableArguments {
 
     /// The answer model given, if any.
     func answerModel() throws -> AnswerModel? {
-        try modelFile.map { try Self.read($0, as: "an answer model written by `ask train`", with: AnswerModel.init) }
+        try modelFile.map(Self.answerModel(at:))
+    }
+
+    /// The answer model in a file written by `ask train`.
+    static func answerModel(at path: String) throws -> AnswerModel {
+        try read(path, as: "an answer model written by `ask train`", with: AnswerModel.init)
     }
 
     /// The calibration given, or the built-in one.

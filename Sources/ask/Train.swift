@@ -10,9 +10,15 @@ struct Train: ParsableCommand {
             Questions are in the ../shared/eval format: "gold" quotes or "answer_sentences", and \
             "answerable": false for questions the corpus does not answer. Each is asked of the index; the \
             sentences of its best passages are labelled in or out of the gold answer and the model is fitted on \
-            them. --min-confidence stores that abstention threshold instead of choosing one. Use the model with \
+            them. --min-confidence stores that abstention threshold instead of choosing one. A question whose \
+            gold names a document without a quote teaches passage ranking only. --ranking takes the passage \
+            ranking of a model fitted before (on another index, say) instead of fitting one. Use the model with \
             --model FILE on any question command.
             """)
+
+    @Option(name: .customLong("ranking"), help: ArgumentHelp(
+        "Keep the passage ranking of this model (from `ask train`) instead of fitting one.", valueName: "file"))
+    var rankingFile: String?
 
     @OptionGroup var fitting: FittingOptions
     @OptionGroup var locations: Locations
@@ -22,7 +28,12 @@ struct Train: ParsableCommand {
         let questions = try fitting.questions()
         let engine = try locations.openEngine(searchOptions)
         // First where answers are (passage ranking), then, ranking with it, which sentences answer.
-        let ranking = try AnswerTraining.fitRanking(questions: questions, engine: engine, penalty: fitting.penalty)
+        let ranking = try rankingFile.map { file in
+            guard let ranking = try SearchOptions.answerModel(at: file).ranking else {
+                throw AskError.fileUnreadable(file, reason: "the model ranks no passages")
+            }
+            return ranking
+        } ?? AnswerTraining.fitRanking(questions: questions, engine: engine, penalty: fitting.penalty)
         let ranked = try AskEngine(index: engine.indexURL, matchBudget: engine.matchBudget,
                                    answerModel: ranking.map { AnswerModel.untrained.ranking(by: $0) })
         let training = try AnswerTraining(questions: questions, engine: ranked)

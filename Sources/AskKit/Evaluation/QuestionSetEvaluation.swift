@@ -3,12 +3,13 @@ import Foundation
 /// A question of a question set (the `../shared/eval/` format): the question, whether the corpus answers it, the
 /// gold quotes that answer it, and regular expressions for the facts a good answer holds.
 public struct EvaluationQuestion: Sendable, Codable, Hashable {
-    /// A quote of a corpus document that answers the question.
+    /// A quote of a corpus document that answers the question, or (without a quote) a document that answers it as
+    /// a whole, as document-level judgements (BEIR qrels) give it.
     public struct Gold: Sendable, Codable, Hashable {
-        /// The document the quote is from.
+        /// The document the quote is from: its path in the corpus folder, or its `.jsonl` id.
         public var doc: String
-        /// The quote, verbatim up to whitespace.
-        public var quote: String
+        /// The quote, verbatim up to whitespace; `nil` when any passage of the document answers.
+        public var quote: String?
     }
 
     /// The question id.
@@ -32,7 +33,23 @@ public struct EvaluationQuestion: Sendable, Codable, Hashable {
     /// The gold answer as sentences: ``answerSentences`` when given, else the gold quotes.
     public var goldSentences: [String] {
         let sentences = (answerSentences ?? []).filter { !QuestionSetEvaluation.words($0).isEmpty }
-        return sentences.isEmpty ? (gold ?? []).map(\.quote) : sentences
+        return sentences.isEmpty ? (gold ?? []).compactMap(\.quote) : sentences
+    }
+
+    /// True when the question says which sentences answer it, or that none does: what answer models learn from
+    /// (a question judged by whole documents only teaches ranking).
+    var judgesSentences: Bool { !answerable || !goldSentences.isEmpty }
+
+    /// The documents judged to answer the question as a whole (gold without a quote).
+    public var goldDocuments: Set<String> {
+        Set((gold ?? []).filter { $0.quote == nil }.map(\.doc))
+    }
+
+    /// Whether a passage holds the question's answer: 80% of the words of a ``findableGold`` sentence, or any
+    /// text of a ``goldDocuments`` document.
+    func holdsAnswer() -> (Passage) -> Bool {
+        let sentences = findableGold, documents = goldDocuments
+        return { documents.contains($0.document) || QuestionSetEvaluation.holds($0.text, anyOf: sentences) }
     }
 
     /// The gold sentences, as words, one of which a passage must hold for the question to count as found there:
@@ -116,9 +133,8 @@ public struct QuestionSetEvaluation: Sendable, Codable {
                 continue
             }
             if reply.isAbstained { abstainedAnswerable += 1 }
-            let findable = question.findableGold
-            let rank = reply.passages.prefix(10).firstIndex { Self.holds($0.passage.text, anyOf: findable) }
-                .map { $0 + 1 }
+            let holdsAnswer = question.holdsAnswer()
+            let rank = reply.passages.prefix(10).firstIndex { holdsAnswer($0.passage) }.map { $0 + 1 }
             if question.answerSentences?.isEmpty == false {
                 let goldWords = question.goldSentences.map(Self.words)
                 sentenceScores.append(

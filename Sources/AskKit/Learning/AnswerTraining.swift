@@ -20,9 +20,10 @@ public struct AnswerTraining: Sendable {
     /// The examples, one per question.
     public let examples: [Example]
 
-    /// Asks every question of `engine` and labels the sentences it would choose from.
+    /// Asks every question of `engine` and labels the sentences it would choose from; questions judged by whole
+    /// documents only are left out.
     public init(questions: [EvaluationQuestion], engine: AskEngine) throws {
-        examples = try questions.map { question in
+        examples = try questions.filter(\.judgesSentences).map { question in
             let gold = question.goldSentences.map { Set(QuestionSetEvaluation.words($0)) }
             let candidates = try engine.sentenceCandidates(for: question.question)
             let labels = candidates.map { candidate in
@@ -56,9 +57,9 @@ public struct AnswerTraining: Sendable {
         var groups: [[[Double]]] = []
         var chosen: [Int] = []
         for question in questions where question.answerable {
-            let gold = question.goldSentences.map(QuestionSetEvaluation.words).filter { $0.count >= 4 }
+            let holdsAnswer = question.holdsAnswer()
             let ranked = try engine.rankedPassages(for: question.question).filter { !$0.features.isEmpty }
-            let holding = ranked.firstIndex { QuestionSetEvaluation.holds($0.candidate.passage.text, anyOf: gold) }
+            let holding = ranked.firstIndex { holdsAnswer($0.candidate.passage) }
             guard let holding, ranked.count > 1 else { continue }
             groups.append(ranked.map(\.features))
             chosen.append(holding)

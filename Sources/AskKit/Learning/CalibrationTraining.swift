@@ -15,9 +15,10 @@ public struct CalibrationTraining: Sendable {
 
     let examples: [Example]
 
-    /// Asks every question of `engine` and labels the answers of its built-in rules.
+    /// Asks every question of `engine` and labels the answers of its built-in rules; questions judged by whole
+    /// documents only are left out.
     public init(questions: [EvaluationQuestion], engine: AskEngine) throws {
-        examples = try questions.map { question in
+        examples = try questions.filter(\.judgesSentences).map { question in
             let outcome = try engine.ruleOutcome(for: question.question)
             let sentences = outcome.sentences.map(\.text)
             let gold = question.answerable ? question.goldSentences.map(QuestionSetEvaluation.words) : []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reorders the passages BM25 found by how well each answers the question: BM25 itself, the share of the
 /// question's concepts the passage holds (rare concepts weigh more; synonyms and corrections a little less than
 /// exact words), how close together they stand, and whether the passage has the shape the question asks for.
@@ -62,6 +64,11 @@ struct Reranker: Sendable {
                 + weights.proximity * (proximity + phraseProximity) / 2
                 + weights.shape * shape)
             ranked.append(Ranked(candidate: candidate, score: score, coverage: textCoverage, features: features))
+        }
+        // A learned score is a log-odds of being the passage that answers: as e^(score - best) it is that odds
+        // relative to the best passage's, from 0 to 1 like the built-in score.
+        if learned != nil, let best = ranked.map(\.score).max() {
+            for index in ranked.indices { ranked[index].score = exp(ranked[index].score - best) }
         }
         ranked.sort { ($0.score, $1.candidate.id) > ($1.score, $0.candidate.id) }
         var floor = ranked.last?.score ?? 0
