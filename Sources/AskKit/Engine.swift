@@ -62,8 +62,9 @@ public final class AskEngine: Sendable {
     /// - Parameters:
     ///   - matchBudget: see ``matchBudget``; `Int.max` scores every match, as plain FTS5 does; `nil` chooses
     ///     ``matchBudget(forPassages:)`` for the index.
-    ///   - answerModel: a model fitted by `ask train` to choose answers with, and to say how confident it is;
-    ///     `nil` chooses them by the built-in rules, whose confidence `calibration` gives.
+    ///   - answerModel: a model that ranks passages, chooses answers and says how confident it is (one fitted by
+    ///     `ask train`, or ``AnswerModel/builtIn``); `nil` ranks and answers by the built-in rules
+    ///     (``AnswerExtractor``), whose confidence `calibration` gives.
     ///   - calibration: how confident to be in the built-in rules' answers (see `ask calibrate`).
     ///   - minimumConfidence: abstain below this confidence; `nil` takes the model's, or the calibration's.
     /// - Throws: ``AskError`` when the file is missing, damaged, another program's, or from another version.

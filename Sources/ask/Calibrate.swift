@@ -19,7 +19,7 @@ struct Calibrate: ParsableCommand {
 
     func run() throws {
         let questions = try fitting.questions()
-        let training = try CalibrationTraining(questions: questions, engine: try locations.openEngine(searchOptions))
+        let training = try CalibrationTraining(questions: questions, engine: try locations.openRulesEngine(searchOptions))
         let (calibration, thresholds) = try training.fit(
             minimumConfidence: searchOptions.minimumConfidence,
             maximumFalseAbstention: fitting.maximumFalseAbstention, penalty: fitting.penalty, note: fitting.note)

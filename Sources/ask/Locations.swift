@@ -41,4 +41,11 @@ struct Locations: ParsableArguments {
         return try AskEngine(index: indexURL, matchBudget: options.matchBudget, answerModel: options.answerModel(),
                              calibration: options.calibration(), minimumConfidence: options.minimumConfidence)
     }
+
+    /// Opens the engine as ``openEngine(_:)`` does, but ranking and answering by the built-in rules whatever model
+    /// the options name: what `ask train` and `ask calibrate` start from, so that they fit the same way every time.
+    func openRulesEngine(_ options: SearchOptions) throws -> AskEngine {
+        let engine = try openEngine(options)
+        return try AskEngine(index: engine.indexURL, matchBudget: engine.matchBudget, answerModel: nil)
+    }
 }

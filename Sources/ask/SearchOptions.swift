@@ -14,9 +14,13 @@ struct SearchOptions: ParsableArguments {
     var matchBudget: Int?
 
     @Option(name: .customLong("model"), help: ArgumentHelp(
-        "An answer model fitted by `ask train` to choose answers with (default: the built-in rules).",
+        "An answer model fitted by `ask train` to rank passages and choose answers with (default: the built-in rules).",
         valueName: "file"))
     var modelFile: String?
+
+    @Flag(name: .customLong("learned"), help: ArgumentHelp(
+        "Rank passages and choose answers with the built-in learned model (fitted on MASH-QA and MedQuAD) instead of the rules."))
+    var learned = false
 
     @Option(name: .customLong("calibration"), help: ArgumentHelp(
         "How confident to be in the built-in rules' answers, fitted by `ask calibrate` (default: the built-in one).",
@@ -30,14 +34,18 @@ struct SearchOptions: ParsableArguments {
 
     func validate() throws {
         if let matchBudget, matchBudget < 1 { throw ValidationError("--match-budget must be at least 1") }
+        if learned && modelFile != nil { throw ValidationError("--learned and --model exclude each other") }
+        if calibrationFile != nil && (learned || modelFile != nil) {
+            throw ValidationError("--calibration applies to the built-in rules' answers, not to a model's")
+        }
         if let minimumConfidence, !(0...1).contains(minimumConfidence) {
             throw ValidationError("--min-confidence must be between 0 and 1")
         }
     }
 
-    /// The answer model given, if any.
+    /// The answer model to use: the one given, the built-in one with `--learned`, or none (the rules).
     func answerModel() throws -> AnswerModel? {
-        try modelFile.map(Self.answerModel(at:))
+        learned ? .builtIn : try modelFile.map(Self.answerModel(at:))
     }
 
     /// The answer model in a file written by `ask train`.

@@ -26,7 +26,7 @@ struct Train: ParsableCommand {
 
     func run() throws {
         let questions = try fitting.questions()
-        let engine = try locations.openEngine(searchOptions)
+        let engine = try locations.openRulesEngine(searchOptions)
         // First where answers are (passage ranking), then, ranking with it, which sentences answer.
         let ranking = try rankingFile.map { file in
             guard let ranking = try SearchOptions.answerModel(at: file).ranking else {

@@ -100,6 +100,10 @@ import Testing
         #expect(try Data(contentsOf: folder.path("model.json")) == first, "training is deterministic")
         let fitted = try AnswerModel(json: first)
         #expect(fitted.ranking != nil && fitted.rankingFeatures == Reranker.featureNames, "passage ranking is learned")
+        let kept = try AskProcess.run(["train", "--questions", "mine.jsonl", "--ranking", "model.json", "--output",
+                                       "kept.json"], in: folder.url)
+        #expect(kept.status == 0, "\(kept.stderr)")
+        #expect(try AnswerModel(json: Data(contentsOf: folder.path("kept.json"))).ranking == fitted.ranking)
 
         let answered = try AskProcess.run(
             ["--json", "--model", "model.json", "--min-confidence", "0", "how long does it take to heal"], in: folder.url)
@@ -154,6 +158,45 @@ import Testing
         try folder.write("other.json", String(decoding: try JSONSerialization.data(withJSONObject: other), as: UTF8.self))
         let rejected = try AskProcess.run(["--calibration", "other.json", "how long to heal"], in: folder.url)
         #expect(rejected.status != 0 && rejected.stderr.contains("other evidence"), "\(rejected.stderr)")
+    }
+
+    /// The built-in learned model loads, ranks passages, and `ask --learned` answers with verbatim quotes and a
+    /// confidence; it cannot be combined with another model or with the rules' calibration.
+    @Test func theBuiltInLearnedModelAnswersWithQuotesAndAConfidence() throws {
+        #expect(AnswerModel.builtIn.ranking != nil && AnswerModel.builtIn.minimumConfidence > 0)
+        let folder = try TemporaryFolder.withShippedCorpus()
+        let run = try AskProcess.run(["--json", "--learned", "how long does a compression fracture take to heal"],
+                                     in: folder.url)
+        let answer = try JSONDecoder().decode(Answer.self, from: Data(run.stdout.utf8))
+        #expect(!answer.isAbstained && answer.confidence.map { $0 >= AnswerModel.builtIn.minimumConfidence } == true,
+                "\(run.stderr)")
+        for sentence in answer.sentences {
+            let cited = answer.sources.filter { sentence.sources.contains($0.number) }
+            #expect(cited.contains { $0.passage.text.contains(sentence.text) }, "not verbatim: \(sentence.text)")
+        }
+        for options in [["--learned", "--model", "model.json"], ["--learned", "--calibration", "calibration.json"]] {
+            let refused = try AskProcess.run(options + ["how long to heal"], in: folder.url)
+            #expect(refused.status != 0 && refused.stderr.contains("--"), "\(options): \(refused.stderr)")
+        }
+    }
+
+    /// A gold that names a document without a quote judges the whole document (BEIR qrels): any of its passages
+    /// counts as found, and the question teaches ranking only.
+    @Test func aGoldDocumentWithoutAQuoteCountsEveryPassageOfIt() throws {
+        let questions = try EvaluationQuestion.parse(#"{"id": "d", "question": "q", "answerable": true, "gold": [{"doc": "b.txt"}]}"#)
+        let question = try #require(questions.first)
+        #expect(question.goldSentences.isEmpty && question.goldDocuments == ["b.txt"] && !question.judgesSentences)
+        func passage(_ document: String) -> Passage {
+            Passage(document: document, file: document, title: "T", section: nil, text: "Some text here.", lines: 1...1)
+        }
+        let holdsAnswer = question.holdsAnswer()
+        #expect(holdsAnswer(passage("b.txt")) && !holdsAnswer(passage("a.txt")))
+        let scores = QuestionSetEvaluation(questions: questions) { _ in
+            Answer(question: "q", kind: .other, sentences: [], sources: [],
+                   passages: [Hit(rank: 1, passage: passage("a.txt"), score: 1, highlights: []),
+                              Hit(rank: 2, passage: passage("b.txt"), score: 0.5, highlights: [])])
+        }
+        #expect(scores.recallAt1 == 0 && scores.recallAt3 == 1)
     }
 
     /// `ask eval` scores `answer_sentences` as `score_sentences.py` does: precision over the answer's sentences,
