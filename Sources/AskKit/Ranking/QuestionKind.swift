@@ -43,9 +43,9 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
             self = .risk
         } else if words.contains(where: Self.comparisonWords.contains) {
             self = .comparison
-        } else if text.hasPrefix(" what is ") || text.hasPrefix(" what are ") || text.hasPrefix(" whats ")
+        } else if (text.hasPrefix(" what is ") || text.hasPrefix(" what are ") || text.hasPrefix(" whats ")
             || text.hasPrefix(" what s ") || text.hasPrefix(" define ") || text.containsBytes(" mean ")
-            || text.containsBytes(" meaning ")
+            || text.containsBytes(" meaning ")) && !Self.asksForAnAspect(text)
         {
             self = .definition
         } else if text.hasPrefix(" how ") {
@@ -55,6 +55,11 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
         } else {
             self = .other
         }
+    }
+
+    /// "What are the symptoms of…", "what is the outlook for…": a part of the topic, not what the topic is.
+    private static func asksForAnAspect(_ text: String) -> Bool {
+        text.hasPrefix(" what is the ") || text.hasPrefix(" what are the ") || text.hasPrefix(" whats the ")
     }
 
     private static let numberWords: Set<String> = [

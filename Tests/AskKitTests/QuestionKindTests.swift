@@ -1,0 +1,29 @@
+@testable import AskKit
+import Testing
+
+/// The kind a question's wording asks for, checked on the templates of MedQuAD's questions ("What are the symptoms
+/// of…" asks for a part of the topic, not for what it is) and on plain questions.
+@Suite struct QuestionKindTests {
+    private func kind(_ question: String) -> QuestionKind {
+        QuestionKind(words: WordTokenizer.words(question))
+    }
+
+    @Test(arguments: ["what is kyphoplasty", "What is (are) Chronic Kidney Disease ?", "what does osteopenia mean",
+                      "whats a compression fracture"])
+    func questionsAboutWhatSomethingIsAskForADefinition(_ question: String) {
+        #expect(kind(question) == .definition)
+    }
+
+    @Test(arguments: ["What are the symptoms of Adult Acute Lymphoblastic Leukemia ?",
+                      "What are the treatments for Gaucher Disease ?", "What is the outlook for Stroke ?",
+                      "What are the genetic changes related to Tay-Sachs disease ?", "whats the best exercise"])
+    func questionsAboutAPartOfTheTopicDoNotAskForADefinition(_ question: String) {
+        #expect(kind(question) != .definition)
+    }
+
+    @Test func durationsRisksAndComparisonsAreRecognised() {
+        #expect(kind("how long to heal") == .duration)
+        #expect(kind("is the cement dangerous") == .risk)
+        #expect(kind("what is the difference between kyphoplasty and vertebroplasty") == .comparison)
+    }
+}
