@@ -21,6 +21,12 @@ import Testing
         #expect(kind(question) != .definition)
     }
 
+    /// "Who is at risk for…" asks who gets it, not what can go wrong.
+    @Test func whoIsAtRiskDoesNotAskForRisks() {
+        #expect(kind("Who is at risk for Stroke ?") != .risk)
+        #expect(kind("what are the risks of kyphoplasty") == .risk)
+    }
+
     @Test func durationsRisksAndComparisonsAreRecognised() {
         #expect(kind("how long to heal") == .duration)
         #expect(kind("is the cement dangerous") == .risk)
