@@ -101,9 +101,11 @@ import Testing
             """)
         try IndexBuilder().build(corpus: folder.path("Notes"), into: folder.path("notes.sqlite"))
         let engine = try AskEngine(index: folder.path("notes.sqlite"))
+        let learned = try AskEngine(index: folder.path("notes.sqlite"), answerModel: .builtIn)
         for question in ["who is the president of france", "is it covered by medicare", "how long to heal a fracture"] {
             let answer = try engine.ask(question)
             #expect(answer.isAbstained, "\(question): \(answer.text ?? "")")
+            #expect(try learned.ask(question).isAbstained, "the learned model too: \(question)")
         }
         let own = try engine.ask("what does a transaction do")
         #expect(own.text?.contains("either completes") == true && own.disclaimer == nil, "\(own.text ?? "")")
