@@ -143,8 +143,7 @@ public final class AskEngine: Sendable {
         return (confidence >= minimumConfidence ? outcome.sentences : [], confidence)
     }
 
-    /// The built-in rules' answer to a question, with its evidence: what ``AnswerTraining/fitCalibration(_:penalty:)``
-    /// learns from.
+    /// The built-in rules' answer to a question, with its evidence: what ``CalibrationTraining`` learns from.
     func ruleOutcome(for question: String) throws -> AnswerExtractor.Outcome {
         try store.read { db in
             let ranking = try rank(question, db: db, limit: Self.answerPassageCount)

@@ -2,7 +2,7 @@ import Foundation
 
 /// How confident the engine is in an answer its built-in rules chose (``AnswerExtractor``): the probability that
 /// the answer's first sentence answers the question, from the evidence the rules weighed, and the confidence below
-/// which the engine abstains. Fitted on judged questions by `ask calibrate` (``AnswerTraining/fitCalibration(_:penalty:)``)
+/// which the engine abstains. Fitted on judged questions by `ask calibrate` (``CalibrationTraining``)
 /// and stored as a small JSON file; ``builtIn`` is the one the engine uses unless given another.
 public struct AnswerCalibration: Sendable, Hashable, Codable {
     /// The names of the evidence values, in order (``AnswerExtractor/evidenceNames``).

@@ -70,6 +70,12 @@ struct AnswerExtractor: Sendable {
         "first sentence's phrase proximity", "1 / number of concepts",
     ]
 
+    /// True when a passage considered holds more than ``minimumPassageCoverage`` of the question: unless one
+    /// does, the corpus does not answer it, whichever way the answer is chosen.
+    func coversTheQuestion(_ considered: [Reranker.Ranked]) -> Bool {
+        (considered.map(\.coverage).max() ?? 0) > minimumPassageCoverage
+    }
+
     /// The chosen sentences, each with the passage it came from, and the evidence for them.
     func answer(from ranked: [Reranker.Ranked], matcher: ConceptMatcher, kind: QuestionKind,
                 stems: (String) throws -> [String]) rethrows -> Outcome
@@ -82,7 +88,7 @@ struct AnswerExtractor: Sendable {
              kind.wantsShape ? first?.shape ?? 0 : 0, first.map { matcher.phraseProximity(of: $0.matches) } ?? 0,
              1 / Double(max(matcher.concepts.count, 1))]
         }
-        guard bestCoverage > minimumPassageCoverage else { return Outcome(sentences: [], evidence: evidence(nil)) }
+        guard coversTheQuestion(considered) else { return Outcome(sentences: [], evidence: evidence(nil)) }
         var candidates: [Candidate] = []
         for (rank, passage) in considered.enumerated() {
             let relative = best.score > 0 ? passage.score / best.score : 0

@@ -109,13 +109,18 @@ public struct AnswerModel: Sendable, Hashable, Codable {
                 probabilities[first] - runnerUp]
     }
 
+    /// The candidate most likely to start the answer, with every candidate's probability of starting it; `nil`
+    /// when there are none.
+    func likeliestStart(among candidates: [SentenceCandidate]) -> (first: Int, probabilities: [Double])? {
+        let probabilities = start.probabilities(candidates.map(\.features))
+        guard let first = probabilities.indices.max(by: { probabilities[$0] < probabilities[$1] }) else { return nil }
+        return (first, probabilities)
+    }
+
     /// The answer's sentences (indices into `candidates`, in reading order) and its confidence: the sentence most
     /// likely to start the answer, then the sentences right after it while each likely continues it.
     func choose(from candidates: [SentenceCandidate]) -> (sentences: [Int], confidence: Double) {
-        let probabilities = start.probabilities(candidates.map(\.features))
-        guard let first = probabilities.indices.max(by: { probabilities[$0] < probabilities[$1] }) else {
-            return ([], 0)
-        }
+        guard let (first, probabilities) = likeliestStart(among: candidates) else { return ([], 0) }
         var chosen = [first]
         var next = first + 1
         while chosen.count < maximumSentences, next < candidates.count, candidates[next].follows(candidates[next - 1]),

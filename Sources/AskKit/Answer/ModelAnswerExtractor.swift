@@ -4,8 +4,8 @@
 /// The first sentence is the one the model finds most likely to start an answer; the sentences right after it
 /// follow while each likely continues it (answers are runs of sentences: 3.5 on average in MASH-QA).
 struct ModelAnswerExtractor: Sendable {
-    /// Sentences are taken from this many of the best passages, as ``AnswerExtractor`` takes them.
-    var passagesConsidered = AnswerExtractor().passagesConsidered
+    /// The built-in rules, whose choice of passages and coverage gate a model's answers keep.
+    var rules = AnswerExtractor()
     var model: AnswerModel
     /// Below this confidence the extractor abstains.
     var minimumConfidence: Double
@@ -15,7 +15,7 @@ struct ModelAnswerExtractor: Sendable {
                     stems: (String) throws -> [String]) rethrows
         -> (considered: [Reranker.Ranked], sentences: [SentenceCandidate])
     {
-        let considered = AnswerExtractor.considered(ranked, count: passagesConsidered)
+        let considered = AnswerExtractor.considered(ranked, count: rules.passagesConsidered)
         let sentences = try SentenceCandidate.candidates(
             from: considered, ranked: Array(ranked.prefix(AskEngine.candidateCount)), matcher: matcher, kind: kind,
             stems: stems)
@@ -34,10 +34,7 @@ struct ModelAnswerExtractor: Sendable {
         // As the rules require, a passage must hold more than half of the question's weight: a sentence matching
         // only its lesser words does not answer it (MASH-QA dev at 0.08: dev-unans 0.347 -> 0.360, f1_all and
         // false abstention unchanged; seeds 4 -> 5 of 5 unanswerable, 1 -> 2 of 25 answerable abstained).
-        let coverage = considered.map(\.coverage).max() ?? 0
-        guard confidence >= minimumConfidence, coverage > AnswerExtractor().minimumPassageCoverage else {
-            return ([], confidence)
-        }
+        guard confidence >= minimumConfidence, rules.coversTheQuestion(considered) else { return ([], confidence) }
         return (chosen.map { (candidates[$0].text, considered[candidates[$0].passageRank].candidate.passage) }, confidence)
     }
 }

@@ -78,13 +78,13 @@ struct SentenceCandidate: Sendable {
             let sectionCoverage = matcher.coverage(of: matcher.matches(in: sectionStems))
             let sentences = SentenceSplitter().sentences(in: text).map { String(text[$0]) }
                 .filter { $0.wordCount(stoppingAfter: 4) >= 4 }
-            let matches = try sentences.map { matcher.matches(in: try stems($0)) }
+            let sentenceStems = try sentences.map(stems)
+            let matches = sentenceStems.map(matcher.matches(in:))
             let coverages = matches.map(matcher.coverage(of:))
             let sameDocument = passage.candidate.passage.document == best.candidate.passage.document
             let otherPassagesOfDocument =
                 ((documentMass[passage.candidate.passage.document] ?? 0) - passage.candidate.bm25) / totalMass
             for (position, sentence) in sentences.enumerated() {
-                let sentenceStems = try stems(sentence)
                 var run = matches[position]
                 var runCoverage = coverages[position]
                 for following in matches[(position + 1)..<min(position + 3, matches.count)] {
@@ -92,7 +92,7 @@ struct SentenceCandidate: Sendable {
                     run += following
                 }
                 let concepts = Set(matches[position].map(\.concept))
-                let underHeading = matcher.coverage(of: matcher.matches(in: sectionStems + sentenceStems))
+                let underHeading = matcher.coverage(of: matcher.matches(in: sectionStems + sentenceStems[position]))
                 let previousCoverage = position > 0 ? coverages[position - 1] : 0
                 let previousIsQuestion = position > 0 && sentences[position - 1].hasSuffix("?")
                 let firstWord = WordTokenizer.words(sentence.prefix(20)).first ?? ""
@@ -115,7 +115,7 @@ struct SentenceCandidate: Sendable {
                     sentence.hasSuffix("?") ? 1 : 0,
                     kind.shapeScore(of: sentence),
                     AnswerExtractor.connectives.contains(firstWord) ? 1 : 0,
-                    matcher.phraseProximity(of: matcher.matches(in: sentenceStems)),
+                    matcher.phraseProximity(of: matches[position]),
                     unknownShare,
                     Double(concepts.count) / Double(max(matcher.concepts.count, 1)),
                     aspect.map { concepts.contains($0) ? 1 : 0 } ?? 0,

@@ -78,10 +78,10 @@ public struct AnswerTraining: Sendable {
     ///   - penalty: the L2 penalty of every model fitted, against overfitting. 1 by default: on MASH-QA dev, at
     ///     each penalty's best threshold within 8% false abstention, f1_all + dev-unans abstained was 0.544 with
     ///     0.1, 0.577 with 1 and 0.547 with 10 (README, "Learned answers").
-    ///   - note: how the model was made, stored with it.
-    /// - Throws: ``AskError/trainingFailed(_:)`` when no question's gold answer is among the sentences found.
     ///   - ranking: a passage ranking fitted by ``fitRanking(questions:engine:penalty:)`` to store with the model
     ///     (the examples should come from an engine that ranks with it).
+    ///   - note: how the model was made, stored with it.
+    /// - Throws: ``AskError/trainingFailed(_:)`` when no question's gold answer is among the sentences found.
     public func fit(minimumConfidence: Double? = nil, maximumFalseAbstention: Double = 0.08, penalty: Double = 1,
                     ranking: ConditionalLogit? = nil, note: String) throws -> (model: AnswerModel, report: Report)
     {
@@ -121,8 +121,7 @@ public struct AnswerTraining: Sendable {
         let answerableCount = Double(max(examples.count { $0.answerable }, 1))
         report.goldAmongCandidates = Double(answerable.count) / answerableCount
         report.firstSentenceRight = Double(withCandidates.count { example in
-            let probabilities = start.probabilities(example.candidates.map(\.features))
-            return example.labels[probabilities.indices.max { probabilities[$0] < probabilities[$1] }!]
+            model.likeliestStart(among: example.candidates).map { example.labels[$0.first] } ?? false
         }) / answerableCount
         for step in 1...19 {
             model.continuationThreshold = Double(step) * 0.05
@@ -134,9 +133,8 @@ public struct AnswerTraining: Sendable {
         // The confidence model learns whether the first sentence is a gold one (never, for unanswerable questions).
         var confidenceRows: [[Double]] = []
         var confidenceLabels: [Bool] = []
-        for example in examples where !example.candidates.isEmpty {
-            let probabilities = start.probabilities(example.candidates.map(\.features))
-            let first = probabilities.indices.max { probabilities[$0] < probabilities[$1] }!
+        for example in examples {
+            guard let (first, probabilities) = model.likeliestStart(among: example.candidates) else { continue }
             confidenceRows.append(AnswerModel.confidenceFeatures(
                 of: first, in: example.candidates, probabilities: probabilities))
             confidenceLabels.append(example.labels[first])

@@ -50,17 +50,18 @@ struct Reranker: Sendable {
             let passage = candidate.passage
             let textStems = try stems(passage.section ?? "") + stems(passage.text)
             let matches = matcher.matches(in: try stems(passage.title) + textStems)
+            let coverage = matcher.coverage(of: matches)
             let textCoverage = matcher.coverage(of: matcher.matches(in: textStems))
             let relative = bestBM25 > 0 ? candidate.bm25 / bestBM25 : 0
             let proximity = matcher.proximity(of: matches), phraseProximity = matcher.phraseProximity(of: matches)
             let shape = kind.ranksByShape ? kind.shapeScore(of: candidate.passage.text) : 0
             let features = [
-                1, relative, totalWeight > 0 ? candidate.bm25 / totalWeight : 0, matcher.coverage(of: matches),
+                1, relative, totalWeight > 0 ? candidate.bm25 / totalWeight : 0, coverage,
                 textCoverage, proximity, phraseProximity, shape, 1 / Double(rank + 1),
                 ((documentMass[passage.document] ?? 0) - candidate.bm25) / totalMass,
             ]
             let score = learned?.score(features) ?? (weights.bm25 * relative
-                + weights.coverage * matcher.coverage(of: matches)
+                + weights.coverage * coverage
                 + weights.proximity * (proximity + phraseProximity) / 2
                 + weights.shape * shape)
             ranked.append(Ranked(candidate: candidate, score: score, coverage: textCoverage, features: features))
