@@ -17,7 +17,8 @@ let package = Package(
         .target(
             name: "AskKit",
             dependencies: ["CZlib", .product(name: "GRDB", package: "GRDB.swift")],
-            exclude: ["Query/EnglishWords.LICENSE"]
+            exclude: ["Query/EnglishWords.LICENSE"],
+            resources: [.copy("Embeddings")]
         ),
         .executableTarget(
             name: "ask",

@@ -27,6 +27,8 @@ public enum AskError: Error, Sendable, Equatable, CustomStringConvertible, Local
     case writeFailed(String, reason: String)
     /// `ask train` had nothing to learn from.
     case trainingFailed(String)
+    /// The table of token vectors that semantic matching needs cannot be read.
+    case embeddingTableUnreadable(String)
 
     public var description: String {
         switch self {
@@ -57,6 +59,8 @@ public enum AskError: Error, Sendable, Equatable, CustomStringConvertible, Local
             "cannot write \(path): \(reason)"
         case .trainingFailed(let reason):
             "cannot fit an answer model: \(reason)"
+        case .embeddingTableUnreadable(let reason):
+            "cannot read the table of token vectors: \(reason) (pass --lexical to search by words alone)"
         }
     }
 

@@ -1,0 +1,142 @@
+import Foundation
+
+/// BERT's uncased WordPiece tokenizer, as the Hugging Face `tokenizers` library runs it for all-MiniLM-L6-v2
+/// (`BertNormalizer` with lowercasing, `BertPreTokenizer`, `WordPiece` with `##` continuations): a text becomes the
+/// ids of the vocabulary's tokens, without `[CLS]` and `[SEP]`.
+///
+/// Normalisation drops NUL, U+FFFD and control characters, turns white space into spaces, isolates CJK ideographs,
+/// strips accents (canonical decomposition without its non-spacing marks) and lowercases. Words are then split at
+/// spaces and around punctuation, and each word becomes the longest vocabulary pieces that spell it from its start,
+/// or `[UNK]` when none do or it is longer than ``maximumWordLength`` characters.
+struct WordPieceTokenizer: Sendable {
+    /// Words longer than this many characters become `[UNK]` whole.
+    static let maximumWordLength = 100
+
+    private let ids: [String: Int32]
+    /// The id of `[UNK]`.
+    let unknown: Int32
+
+    /// - Parameter tokens: the vocabulary, a token's id being its position.
+    init(vocabulary tokens: [String]) {
+        var ids: [String: Int32] = [:]
+        ids.reserveCapacity(tokens.count)
+        for (id, token) in tokens.enumerated() where ids[token] == nil { ids[token] = Int32(id) }
+        self.ids = ids
+        unknown = ids["[UNK]"] ?? 0
+    }
+
+    /// The token ids of a text.
+    func tokenIDs(_ text: String) -> [Int32] {
+        var tokens: [Int32] = []
+        forEachWord(in: text) { appendPieces(of: $0, to: &tokens) }
+        return tokens
+    }
+
+    /// Calls `body` with each word of the normalised text, in order: runs of letters and digits, and single
+    /// punctuation characters and ideographs.
+    func forEachWord(in text: String, _ body: (String.UnicodeScalarView) -> Void) {
+        var word = String.UnicodeScalarView()
+        func finishWord() {
+            if !word.isEmpty { body(word) }
+            word = String.UnicodeScalarView()
+        }
+        func add(_ scalar: Unicode.Scalar) {
+            if Self.isPunctuation(scalar) {
+                finishWord()
+                body(String.UnicodeScalarView([scalar]))
+            } else {
+                word.append(scalar)
+            }
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
+                case 0x41...0x5A: word.append(Unicode.Scalar(value + 0x20)!)
+                case 0x09, 0x0A, 0x0D, 0x20: finishWord()
+                case 0...0x1F, 0x7F: continue
+                default: add(scalar)
+                }
+                continue
+            }
+            if value == 0xFFFD || Self.isControl(scalar) { continue }
+            if scalar.properties.isWhitespace {
+                finishWord()
+            } else if Self.isIdeograph(value) {
+                finishWord()
+                body(String.UnicodeScalarView([scalar]))
+            } else {
+                for decomposed in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+                where decomposed.properties.generalCategory != .nonspacingMark {
+                    for lower in decomposed.properties.lowercaseMapping.unicodeScalars { add(lower) }
+                }
+            }
+        }
+        finishWord()
+    }
+
+    /// Appends the WordPiece ids of one normalised word.
+    func appendPieces(of word: String.UnicodeScalarView, to tokens: inout [Int32]) {
+        let scalars = Array(word)
+        guard scalars.count <= Self.maximumWordLength else {
+            tokens.append(unknown)
+            return
+        }
+        var pieces: [Int32] = []
+        var start = 0
+        while start < scalars.count {
+            var end = scalars.count
+            var found: Int32?
+            while start < end {
+                var piece = start > 0 ? "##" : ""
+                piece.unicodeScalars.append(contentsOf: scalars[start..<end])
+                if let id = ids[piece] {
+                    found = id
+                    break
+                }
+                end -= 1
+            }
+            guard let found else {
+                tokens.append(unknown)
+                return
+            }
+            pieces.append(found)
+            start = end
+        }
+        tokens += pieces
+    }
+
+    /// Punctuation as BERT splits it: ASCII punctuation and symbols, and Unicode's punctuation categories.
+    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 33...47, 58...64, 91...96, 123...126: return true
+        default: break
+        }
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The "other" categories (control, format, surrogate, private use, unassigned), which normalisation drops.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned: return true
+        default: return false
+        }
+    }
+
+    /// The CJK ideograph blocks BERT isolates as words of their own.
+    private static func isIdeograph(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2A6DF, 0x2A700...0x2B73F, 0x2B740...0x2B81F,
+            0x2B820...0x2CEAF, 0xF900...0xFAFF, 0x2F800...0x2FA1F:
+            return true
+        default:
+            return false
+        }
+    }
+}
