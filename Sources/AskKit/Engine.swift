@@ -15,6 +15,8 @@ public final class AskEngine: Sendable {
     public static let answerPassageCount = 10
     /// At most this many passages are reranked; further ones keep their BM25 order below them.
     public static let rerankDepth = 100
+    /// How many passages semantic search adds to the full-text search's candidates, at most.
+    public static let semanticCandidateCount = 50
     /// The smallest ``matchBudget`` an engine chooses by itself.
     public static let minimumMatchBudget = 1_000
 
@@ -39,6 +41,8 @@ public final class AskEngine: Sendable {
     public var info: IndexInfo { store.info }
 
     private let store: IndexStore
+    /// Semantic matching, when the engine has the table that made the index's vectors and was not told otherwise.
+    private let semantic: SemanticSearch?
     private let compiler: QueryCompiler
     private let corrector: LazyValue<TypoCorrector>
     private let stemCache = StemCache()
@@ -57,6 +61,8 @@ public final class AskEngine: Sendable {
 
     /// The answer model the engine chooses answers with, if it was given one (see `ask train`).
     public var answerModel: AnswerModel? { modelExtractor?.model }
+    /// Whether the engine matches meaning as well as words: it was given the table that made the index's vectors.
+    public var matchesMeaning: Bool { semantic != nil }
 
     /// Opens an index built by ``IndexBuilder``.
     /// - Parameters:
@@ -67,12 +73,20 @@ public final class AskEngine: Sendable {
     ///     (``AnswerExtractor``), whose confidence `calibration` gives.
     ///   - calibration: how confident to be in the built-in rules' answers (see `ask calibrate`).
     ///   - minimumConfidence: abstain below this confidence; `nil` takes the model's, or the calibration's.
+    ///   - embedder: the table of token vectors that matches meaning (the built-in one by default); `nil`, or a
+    ///     table other than the one that made the index's vectors, matches words alone (`--lexical`).
     /// - Throws: ``AskError`` when the file is missing, damaged, another program's, or from another version.
     public init(index: URL, matchBudget: Int? = nil, answerModel: AnswerModel? = nil,
-                calibration: AnswerCalibration = .builtIn, minimumConfidence: Double? = nil) throws
+                calibration: AnswerCalibration = .builtIn, minimumConfidence: Double? = nil,
+                embedder: TextEmbedder? = try? .builtIn) throws
     {
         let store = try IndexStore(url: index)
         self.store = store
+        if let embedder, embedder.fingerprint == store.info.vectorTable {
+            semantic = try store.read { try SemanticSearch(embedder: embedder, db: $0) }
+        } else {
+            semantic = nil
+        }
         self.calibration = calibration
         self.minimumConfidence = minimumConfidence ?? calibration.minimumConfidence
         reranker = Reranker(learned: answerModel?.ranking)
@@ -85,10 +99,11 @@ public final class AskEngine: Sendable {
     }
 
     /// The passages that best match a query, best first, with the matched words marked.
-    public func search(_ query: String, limit: Int = 10) throws -> [Hit] {
+    /// - Parameter explain: give each hit its ``Hit/explanation``: the lexical and semantic parts of its score.
+    public func search(_ query: String, limit: Int = 10, explain: Bool = false) throws -> [Hit] {
         try store.read { db in
             let ranking = try rank(query, db: db, limit: max(limit, 1))
-            return ranking.hits(limit: limit)
+            return ranking.hits(limit: limit, explain: explain)
         }
     }
 
@@ -179,10 +194,13 @@ public final class AskEngine: Sendable {
         /// The index's stems of a text (cached).
         var stems: (String) throws -> [String]
 
-        func hits(limit: Int) -> [Hit] {
+        func hits(limit: Int, explain: Bool = false) -> [Hit] {
             ranked.prefix(limit).enumerated().map { index, item in
                 Hit(rank: index + 1, passage: item.candidate.passage, score: item.score,
-                    highlights: highlights(in: item.candidate.passage.text))
+                    highlights: highlights(in: item.candidate.passage.text),
+                    explanation: explain ? ScoreExplanation(
+                        bm25: item.candidate.bm25, similarity: item.candidate.similarity,
+                        lexical: item.parts.lexical, semantic: item.parts.semantic) : nil)
             }
         }
 
@@ -234,10 +252,34 @@ public final class AskEngine: Sendable {
                 phrases: plan.concepts.flatMap(\.variants).map { try $0.words.map(stemmer.stem) },
                 passages: frequency, passageCount: store.info.passages,
                 averageLength: Double(store.info.tokens) / Double(max(store.info.passages, 1)))
-            let candidates = try CandidateSearch(matchBudget: matchBudget).candidates(
+            var candidates = try CandidateSearch(matchBudget: matchBudget).candidates(
                 for: plan, wanted: limit, pool: max(limit, Self.candidateCount), scorer: scorer, db: db, stems: stems)
+            // Meaning widens a search that found something; a query whose every word the corpus lacks still finds
+            // nothing, as in a lexical engine, rather than whatever lies nearest.
+            if let semantic, !candidates.isEmpty {
+                candidates = try addingNearest(
+                    to: candidates, question: question, semantic: semantic, scorer: scorer, db: db, stems: stems)
+            }
             ranked = try reranker.rerank(candidates, depth: Self.rerankDepth, matcher: matcher, kind: kind, stems: stems)
         }
         return Ranking(plan: plan, kind: kind, matcher: matcher, ranked: ranked, stems: stems)
+    }
+
+    /// The full-text candidates with the passages nearest the question's vector added (scored by BM25 too), each
+    /// with its similarity to the question, in BM25 order.
+    private func addingNearest(
+        to candidates: [IndexStore.Candidate], question: String, semantic: SemanticSearch, scorer: BM25Scorer,
+        db: Database, stems: (String) throws -> [String]
+    ) throws -> [IndexStore.Candidate] {
+        let vector = semantic.embedder.vector(for: String(question.prefix(QueryCompiler.maximumCharacters)))
+        let known = Set(candidates.map(\.id))
+        let nearest = try semantic.nearest(to: vector, limit: Self.semanticCandidateCount, db: db)
+        let added = try IndexStore.candidates(db, ids: nearest.map(\.passage).filter { !known.contains($0) })
+            .map { try scorer.rescored($0, stems: stems) }
+        var all = candidates + added
+        let similarities = try VectorTables.similarities(of: all.map(\.id), to: vector, db: db)
+        for index in all.indices { all[index].similarity = Double(similarities[all[index].id] ?? 0) }
+        all.sort { ($0.bm25, $1.id) > ($1.bm25, $0.id) }
+        return all
     }
 }

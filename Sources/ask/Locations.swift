@@ -39,13 +39,15 @@ struct Locations: ParsableArguments {
             break
         }
         return try AskEngine(index: indexURL, matchBudget: options.matchBudget, answerModel: options.answerModel(),
-                             calibration: options.calibration(), minimumConfidence: options.minimumConfidence)
+                             calibration: options.calibration(), minimumConfidence: options.minimumConfidence,
+                             embedder: options.embedder)
     }
 
     /// Opens the engine as ``openEngine(_:)`` does, but ranking and answering by the built-in rules whatever model
     /// the options name: what `ask train` and `ask calibrate` start from, so that they fit the same way every time.
     func openRulesEngine(_ options: SearchOptions) throws -> AskEngine {
         let engine = try openEngine(options)
-        return try AskEngine(index: engine.indexURL, matchBudget: engine.matchBudget, answerModel: nil)
+        return try AskEngine(
+            index: engine.indexURL, matchBudget: engine.matchBudget, answerModel: nil, embedder: options.embedder)
     }
 }

@@ -14,6 +14,9 @@ struct Search: ParsableCommand {
     @Flag(help: "Print the passages as JSON.")
     var json = false
 
+    @Flag(help: "Show how each passage's score came about: its BM25, its similarity of meaning, and the parts of the score words and meaning make.")
+    var explain = false
+
     @OptionGroup var locations: Locations
     @OptionGroup var searchOptions: SearchOptions
 
@@ -22,7 +25,8 @@ struct Search: ParsableCommand {
     }
 
     func run() throws {
-        let hits = try locations.openEngine(searchOptions).search(words.joined(separator: " "), limit: limit)
+        let hits = try locations.openEngine(searchOptions).search(
+            words.joined(separator: " "), limit: limit, explain: explain)
         if json {
             try Terminal.writeLine(try Terminal.json(hits))
             return
@@ -31,6 +35,11 @@ struct Search: ParsableCommand {
         for hit in hits {
             try Terminal.writeLine("\(hit.rank). \(Terminal.bold(Terminal.describe(hit.passage))) "
                 + Terminal.dim("score \(String(format: "%.3f", hit.score))"))
+            if let explanation = hit.explanation {
+                try Terminal.writeLine("   " + Terminal.dim(String(
+                    format: "lexical %.3f + semantic %.3f (BM25 %.2f, similarity %.3f)", explanation.lexical,
+                    explanation.semantic, explanation.bm25, explanation.similarity)))
+            }
             try Terminal.writeLine("   \(Terminal.highlighted(hit))\n")
         }
     }

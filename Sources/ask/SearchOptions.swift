@@ -32,6 +32,15 @@ struct SearchOptions: ParsableArguments {
         valueName: "p"))
     var minimumConfidence: Double?
 
+    @Flag(name: .customLong("lexical"), help: ArgumentHelp(
+        "Match words alone: no semantic matching by the passages' vectors."))
+    var lexical = false
+
+    /// The table of token vectors that matches meaning; `nil` with `--lexical`.
+    var embedder: TextEmbedder? {
+        get throws { lexical ? nil : try TextEmbedder.builtIn }
+    }
+
     func validate() throws {
         if let matchBudget, matchBudget < 1 { throw ValidationError("--match-budget must be at least 1") }
         if learned && modelFile != nil { throw ValidationError("--learned and --model exclude each other") }

@@ -35,7 +35,8 @@ struct Train: ParsableCommand {
             return ranking
         } ?? AnswerTraining.fitRanking(questions: questions, engine: engine, penalty: fitting.penalty)
         let ranked = try AskEngine(index: engine.indexURL, matchBudget: engine.matchBudget,
-                                   answerModel: ranking.map { AnswerModel.untrained.ranking(by: $0) })
+                                   answerModel: ranking.map { AnswerModel.untrained.ranking(by: $0) },
+                                   embedder: searchOptions.embedder)
         let training = try AnswerTraining(questions: questions, engine: ranked)
         let (model, report) = try training.fit(
             minimumConfidence: searchOptions.minimumConfidence,

@@ -17,7 +17,13 @@ import Testing
         try queue.writeWithoutTransaction { db in
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
             try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES('integrity-check', 1)")
+            let withoutVector = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM passages WHERE id NOT IN (SELECT passage_id FROM passage_vectors)
+                """)
+            #expect(withoutVector == 0, "passages without a vector")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM passage_vectors") == engine.info.passages)
         }
+        #expect(engine.matchesMeaning)
         try queue.close()
         if let stock = try StockSQLite.check(index) { #expect(stock == "ok\n1", "sqlite3: \(stock)") }
         return engine.info.corpusFingerprint + "/" + engine.info.synonymsFingerprint

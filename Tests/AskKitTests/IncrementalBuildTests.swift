@@ -18,8 +18,14 @@ struct IncrementalBuildTests {
             let terms = try Row.fetchAll(db, sql: "SELECT word, stem, passages FROM terms ORDER BY word").map(\.description)
             let stems = try Row.fetchAll(db, sql: "SELECT stem, passages FROM stems ORDER BY stem").map(\.description)
             let tokens = try String.fetchOne(db, sql: "SELECT value FROM build_info WHERE key = 'tokens'") ?? ""
+            // Every passage has one vector, the vector of its own text.
+            let vectors = try Row.fetchAll(db, sql: """
+                SELECT d.file, p.line_start, p.body, v.list, v.scale, hex(v.vector)
+                FROM passage_vectors v JOIN passages p ON p.id = v.passage_id JOIN documents d ON d.id = p.document_id
+                """).map { $0.description }.sorted()
+            #expect(vectors.count == passages.count)
             try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('integrity-check')")
-            return passages + files + terms + stems + [tokens]
+            return passages + files + terms + stems + [tokens] + vectors
         }
     }
 

@@ -1,6 +1,7 @@
 /// A ranked passage.
 ///
-/// In JSON: `{"rank", "doc", "file", "title", "section", "lines": [first, last], "score", "text"}`.
+/// In JSON: `{"rank", "doc", "file", "title", "section", "lines": [first, last], "score", "text"}`, and
+/// `"explain"` (``ScoreExplanation``) when the search was asked to explain.
 public struct Hit: Sendable, Hashable {
     /// 1 for the best passage.
     public var rank: Int
@@ -10,19 +11,26 @@ public struct Hit: Sendable, Hashable {
     public var score: Double
     /// The ranges of ``Passage/text`` that hold a word of the question (or a synonym or correction of one).
     public var highlights: [Range<String.Index>]
+    /// How the score came about, when the search was asked to explain it.
+    public var explanation: ScoreExplanation?
 
     /// Creates a ranked passage.
-    public init(rank: Int, passage: Passage, score: Double, highlights: [Range<String.Index>] = []) {
+    public init(
+        rank: Int, passage: Passage, score: Double, highlights: [Range<String.Index>] = [],
+        explanation: ScoreExplanation? = nil
+    ) {
         self.rank = rank
         self.passage = passage
         self.score = score
         self.highlights = highlights
+        self.explanation = explanation
     }
 }
 
 extension Hit: Codable {
     private enum CodingKeys: String, CodingKey {
         case rank, doc, file, title, section, lines, score, text
+        case explanation = "explain"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -35,6 +43,7 @@ extension Hit: Codable {
         try container.encodeLineRange(passage.lines, forKey: .lines)
         try container.encode((score * 10_000).rounded() / 10_000, forKey: .score)
         try container.encode(passage.text, forKey: .text)
+        try container.encodeIfPresent(explanation, forKey: .explanation)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -48,7 +57,8 @@ extension Hit: Codable {
                 title: try container.decode(String.self, forKey: .title),
                 section: try container.decodeIfPresent(String.self, forKey: .section),
                 text: try container.decode(String.self, forKey: .text), lines: lines),
-            score: try container.decode(Double.self, forKey: .score))
+            score: try container.decode(Double.self, forKey: .score),
+            explanation: try container.decodeIfPresent(ScoreExplanation.self, forKey: .explanation))
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// The passages of a build's documents, in document order, cut on every core a few batches ahead of the batch the
 /// caller inserts: cutting overlaps with writing to SQLite. The same threads count the passages' words into
-/// ``words``.
+/// ``words`` and, when there is an ``embedder``, compute the passages' vectors.
 struct ChunkedDocuments: Sequence {
     /// How many documents are cut together; one batch is cut while the previous one is inserted.
     static let batchSize = 512
@@ -13,18 +13,30 @@ struct ChunkedDocuments: Sequence {
     let builder: IndexBuilder
     /// Where the words of the passages handed out are counted.
     let words: WordCounts
+    /// What makes the passages' vectors; `nil` for none.
+    let embedder: TextEmbedder?
 
-    init(_ documents: [SourceDocument], builder: IndexBuilder, countingWordsInto words: WordCounts) {
+    /// One document's passages, and their vectors when there is an embedder.
+    struct Cut {
+        var passages: [Passage] = []
+        var vectors: [PassageVector] = []
+    }
+
+    init(
+        _ documents: [SourceDocument], builder: IndexBuilder, countingWordsInto words: WordCounts,
+        embedder: TextEmbedder?
+    ) {
         self.documents = documents
         self.builder = builder
         self.words = words
+        self.embedder = embedder
     }
 
     func makeIterator() -> Iterator { Iterator(source: self) }
 
     struct Iterator: IteratorProtocol {
         private let source: ChunkedDocuments
-        private var current: [[Passage]] = []
+        private var current: [Cut] = []
         private var position = 0
         private var nextStart = 0
         /// Batches being cut, oldest first: more than one, so the cutting threads never wait for the inserter.
@@ -37,12 +49,12 @@ struct ChunkedDocuments: Sequence {
             }
         }
 
-        mutating func next() -> [Passage]? {
+        mutating func next() -> Cut? {
             if position == current.count {
                 guard !pending.isEmpty else { return nil }
                 let batch = pending.removeFirst()
                 batch.wait()
-                current = batch.passages
+                current = batch.cuts
                 position = 0
                 if let next = startBatch() { pending.append(next) }
                 if current.isEmpty { return nil }
@@ -57,27 +69,32 @@ struct ChunkedDocuments: Sequence {
             guard nextStart < documents.count else { return nil }
             let range = nextStart..<Swift.min(nextStart + ChunkedDocuments.batchSize, documents.count)
             nextStart = range.upperBound
-            return Batch(Array(documents[range]), builder: source.builder, words: source.words)
+            return Batch(
+                Array(documents[range]), builder: source.builder, words: source.words, embedder: source.embedder)
         }
     }
 
-    /// One batch of documents being cut on a background thread: each core takes every n-th document, cuts it and
-    /// counts its passages' words. Where no thread can be started, the batch is cut on the spot.
+    /// One batch of documents being cut on a background thread: each core takes every n-th document, cuts it,
+    /// counts its passages' words and embeds them. Where no thread can be started, the batch is cut on the spot.
     final class Batch: @unchecked Sendable {
-        private(set) var passages: [[Passage]]
+        private(set) var cuts: [Cut]
         private var cutter: WorkerThread?
 
-        init(_ documents: [SourceDocument], builder: IndexBuilder, words: WordCounts) {
-            passages = Array(repeating: [], count: documents.count)
+        init(_ documents: [SourceDocument], builder: IndexBuilder, words: WordCounts, embedder: TextEmbedder?) {
+            cuts = Array(repeating: Cut(), count: documents.count)
             let cut: @Sendable () -> Void = { [self] in
                 let stripes = ProcessInfo.processInfo.activeProcessorCount
-                passages.withUnsafeMutableBufferPointer { slots in
+                cuts.withUnsafeMutableBufferPointer { slots in
                     let slots = UnsafeMutableSendableBuffer(slots)
                     WorkerThread.perform(iterations: stripes) { stripe in
                         words.withTally { tally in
                             for index in stride(from: stripe, to: documents.count, by: stripes) {
-                                slots.buffer[index] = builder.passages(of: documents[index])
-                                tally.add(slots.buffer[index])
+                                let passages = builder.passages(of: documents[index])
+                                tally.add(passages)
+                                slots.buffer[index] = Cut(
+                                    passages: passages,
+                                    vectors: embedder.map { embedder in passages.map { embedder.vector(of: $0) } }
+                                        ?? [])
                             }
                         }
                     }

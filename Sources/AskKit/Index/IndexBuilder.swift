@@ -18,12 +18,19 @@ public struct IndexBuilder: Sendable {
     public var recordChunker: Chunker
     /// How corpus files are read.
     public var reader: CorpusReader
+    /// What makes the passages' vectors for semantic matching; `nil` builds an index without them. An index whose
+    /// vectors another table made is rebuilt in full.
+    public var embedder: TextEmbedder?
 
-    /// A builder with the given chunkers and reader.
-    public init(chunker: Chunker = Chunker(), recordChunker: Chunker = .records, reader: CorpusReader = CorpusReader()) {
+    /// A builder with the given chunkers, reader and embedder (the built-in table when it can be read).
+    public init(
+        chunker: Chunker = Chunker(), recordChunker: Chunker = .records, reader: CorpusReader = CorpusReader(),
+        embedder: TextEmbedder? = try? .builtIn
+    ) {
         self.chunker = chunker
         self.recordChunker = recordChunker
         self.reader = reader
+        self.embedder = embedder
     }
 
     /// Brings the index at `index` up to date with every file of `corpus`.
@@ -97,7 +104,8 @@ public struct IndexBuilder: Sendable {
         try Self.checkReplaceable(index, full: full)
         let folder = Corpus(corpus)
         var listing = try folder.listing()
-        let stored = full ? nil : Self.storedFiles(in: index)
+        let sameVectors = (try? IndexStore(url: index).info.vectorTable) == embedder?.fingerprint
+        let stored = full || !sameVectors ? nil : Self.storedFiles(in: index)
         var changed: [ReadFile] = []
         var unchanged: [String] = []
         var touched: [ReadFile] = []
@@ -158,7 +166,8 @@ public struct IndexBuilder: Sendable {
         let synonyms = try Self.readSynonyms(folder)
         let stamp = CorpusStamp(
             fingerprint: Corpus.fingerprint(of: listing), synonymsFingerprint: Self.synonymsFingerprint(folder),
-            location: Self.location(of: folder.url, seenFrom: index), disclaimer: try folder.disclaimer())
+            location: Self.location(of: folder.url, seenFrom: index), disclaimer: try folder.disclaimer(),
+            vectorTable: embedder?.fingerprint)
         let kept = Set(unchanged + touched.map(\.path) + report.keptUnreadable)
         let removed = stored.map { $0.keys.filter { !kept.contains($0) }.sorted() } ?? []
         // Nothing to change: the index is left as it is, rather than copied and written again.
@@ -226,12 +235,14 @@ public struct IndexBuilder: Sendable {
         /// Where the corpus is, relative to the index's folder (see ``location(of:seenFrom:)``).
         var location: String
         var disclaimer: String?
+        /// The table that made the passage vectors.
+        var vectorTable: String?
 
         /// The stamp an index holds.
         static func recorded(in info: IndexInfo) -> CorpusStamp {
             CorpusStamp(
                 fingerprint: info.corpusFingerprint, synonymsFingerprint: info.synonymsFingerprint,
-                location: info.corpusLocation, disclaimer: info.disclaimer)
+                location: info.corpusLocation, disclaimer: info.disclaimer, vectorTable: info.vectorTable)
         }
     }
 
@@ -298,8 +309,10 @@ public struct IndexBuilder: Sendable {
                 arguments: [Self.ftsPendingBytes])
             try db.inTransaction {
                 let words = WordCounts()
-                counts = try insert(files, into: db, countingWordsInto: words, tracker: tracker)
+                let inserted = try insert(files, into: db, countingWordsInto: words, tracker: tracker)
+                counts = (inserted.documents, inserted.passages)
                 tracker.finishing()
+                try VectorTables.write(inserted.vectors, into: db)
                 try Self.insert(synonyms, into: db)
                 try Self.insertTerms(words.total, into: db)
                 let tokens = try Self.insertStems(into: db)
@@ -331,6 +344,7 @@ public struct IndexBuilder: Sendable {
                     INSERT INTO passages_fts(passages_fts, rowid, title, section, body) VALUES('delete', ?, ?, ?, ?)
                     """)
                 for path in removing {
+                    try VectorTables.removeVectors(ofFile: path, from: db)
                     let rows = try Row.fetchAll(db, sql: """
                         SELECT p.id, p.title, p.section, p.body FROM passages p
                         JOIN documents d ON d.id = p.document_id WHERE d.file = ?
@@ -348,8 +362,9 @@ public struct IndexBuilder: Sendable {
                 }
                 let firstNew = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM passages") ?? 0) + 1
                 let words = WordCounts()
-                _ = try insert(adding, into: db, countingWordsInto: words, tracker: tracker)
+                let inserted = try insert(adding, into: db, countingWordsInto: words, tracker: tracker)
                 tracker.finishing()
+                try VectorTables.add(inserted.vectors, into: db)
                 change.add(words: words.total)
                 let added = try Row.fetchCursor(
                     db, sql: "SELECT title, section, body FROM passages WHERE id >= ?", arguments: [firstNew])
@@ -383,7 +398,7 @@ public struct IndexBuilder: Sendable {
     /// a folder of many small files keeps every core busy as one large file does.
     private func insert(
         _ files: [ReadFile], into db: Database, countingWordsInto words: WordCounts, tracker: BuildProgress.Tracker
-    ) throws -> (documents: Int, passages: Int) {
+    ) throws -> (documents: Int, passages: Int, vectors: [(passage: Int64, vector: PassageVector)]) {
         let fileStatement = try db.makeStatement(
             sql: "INSERT INTO files(path, content_hash, size, modified) VALUES (?, ?, ?, ?)")
         let documentStatement = try db.makeStatement(sql: "INSERT INTO documents(doc, file, title) VALUES (?, ?, ?)")
@@ -401,20 +416,23 @@ public struct IndexBuilder: Sendable {
         let allDocuments = files.count == 1 ? files[0].documents : files.flatMap(\.documents)
         var passages = 0
         tracker.indexed(documents: 0, of: allDocuments.count, passages: 0)
-        let cut = ChunkedDocuments(allDocuments, builder: self, countingWordsInto: words)
-        for (number, (document, documentPassages)) in zip(allDocuments, cut).enumerated() {
+        var vectors: [(passage: Int64, vector: PassageVector)] = []
+        let cuts = ChunkedDocuments(allDocuments, builder: self, countingWordsInto: words, embedder: embedder)
+        for (number, (document, cut)) in zip(allDocuments, cuts).enumerated() {
+            let documentPassages = cut.passages
             if number % Self.documentsPerProgressReport == 0, number > 0 {
                 tracker.indexed(documents: number, of: allDocuments.count, passages: passages)
             }
             let title = documentPassages.first?.title ?? document.statedTitle ?? document.id
             try documentStatement.insert([.text(document.id), .text(document.file), .text(title)])
             let documentID = db.lastInsertedRowID
-            for passage in documentPassages {
+            for (index, passage) in documentPassages.enumerated() {
                 let section = passage.section.map(RowValue.text) ?? .null
                 try passageStatement.insert([
                     .integer(documentID), .text(passage.title), section, .text(passage.text),
                     .integer(Int64(passage.lines.lowerBound)), .integer(Int64(passage.lines.upperBound)),
                 ])
+                if index < cut.vectors.count { vectors.append((db.lastInsertedRowID, cut.vectors[index])) }
                 try ftsStatement.insert([
                     .integer(db.lastInsertedRowID), .text(passage.title), section, .text(passage.text),
                 ])
@@ -422,7 +440,7 @@ public struct IndexBuilder: Sendable {
             }
         }
         tracker.indexed(documents: allDocuments.count, of: allDocuments.count, passages: passages)
-        return (allDocuments.count, passages)
+        return (allDocuments.count, passages, vectors)
     }
 
     /// How many documents are indexed between two reports of progress.
@@ -490,8 +508,11 @@ public struct IndexBuilder: Sendable {
             (IndexSchema.Info.tokens, String(tokens)),
         ]
         for (key, value) in info { try setInfo(key, value, in: db) }
-        try db.execute(sql: "DELETE FROM build_info WHERE key = ?", arguments: [IndexSchema.Info.disclaimer])
-        if let disclaimer = stamp.disclaimer { try setInfo(IndexSchema.Info.disclaimer, disclaimer, in: db) }
+        let optional = [(IndexSchema.Info.disclaimer, stamp.disclaimer), (IndexSchema.Info.vectorTable, stamp.vectorTable)]
+        for (key, value) in optional {
+            try db.execute(sql: "DELETE FROM build_info WHERE key = ?", arguments: [key])
+            if let value { try setInfo(key, value, in: db) }
+        }
     }
 
     private static func setInfo(_ key: String, _ value: String, in db: Database) throws {
@@ -618,6 +639,11 @@ extension IndexBuilder {
             guard info.corpusFingerprint == (try folder.fingerprint()) else {
                 return .stale(
                     reason: "the corpus changed since the index was built", isReadable: true, settingsOnly: false)
+            }
+            guard info.vectorTable == embedder?.fingerprint else {
+                return .stale(
+                    reason: "the index's passage vectors were made by another table", isReadable: true,
+                    settingsOnly: false)
             }
             guard info.synonymsFingerprint == Self.synonymsFingerprint(folder), info.disclaimer == (try folder.disclaimer())
             else {

@@ -20,4 +20,6 @@ public struct IndexInfo: Sendable, Hashable, Codable {
     public var tokens: Int
     /// The corpus's disclaimer when the index was built (see ``Corpus/disclaimerFileName``); `nil` without one.
     public var disclaimer: String?
+    /// The ``TextEmbedder/fingerprint`` of the table that made the passages' vectors; `nil` when the index has none.
+    public var vectorTable: String?
 }

@@ -10,7 +10,7 @@ import GRDB
 /// ```
 enum IndexSchema {
     /// Bumped whenever the layout or the meaning of a table changes; an index of another version is rebuilt.
-    static let version = 4
+    static let version = 5
     /// `PRAGMA application_id`: "ASK1", marks the file as an ask index.
     static let applicationID: Int32 = 0x4153_4B31
     /// The FTS5 tokenizer of the passage table.
@@ -60,6 +60,7 @@ enum IndexSchema {
             CREATE TABLE synonyms(rule INTEGER NOT NULL, phrase TEXT NOT NULL, role TEXT NOT NULL
                 CHECK (role IN ('equivalent', 'input', 'output')));
             """)
+        try db.execute(sql: VectorTables.schema)
     }
 
     /// Keys of the `build_info` table.
@@ -77,5 +78,7 @@ enum IndexSchema {
         static let tokens = "tokens"
         /// The corpus's disclaimer; absent when it has none.
         static let disclaimer = "disclaimer"
+        /// The fingerprint of the table of token vectors that made the passage vectors; absent without vectors.
+        static let vectorTable = "vector_table"
     }
 }

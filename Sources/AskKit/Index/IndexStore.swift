@@ -3,11 +3,13 @@ import GRDB
 
 /// Read-only access to an index file: opens and checks it, and runs the engine's queries.
 struct IndexStore: Sendable {
-    /// A passage the full-text search found, with its BM25 score (higher is better).
+    /// A passage the full-text or the semantic search found, with its BM25 score (higher is better).
     struct Candidate: Sendable {
         var id: Int64
         var passage: Passage
         var bm25: Double
+        /// The cosine similarity of its vector and the question's; 0 without semantic matching.
+        var similarity: Double = 0
     }
 
     /// BM25 weights of the title, section and body columns. Title 3: MedQuAD dev nDCG@10 0.601 → 0.657 with BM25
@@ -88,7 +90,8 @@ struct IndexStore: Sendable {
             documents: Int(values[IndexSchema.Info.documents] ?? "") ?? 0,
             passages: Int(values[IndexSchema.Info.passages] ?? "") ?? 0,
             tokens: Int(values[IndexSchema.Info.tokens] ?? "") ?? 0,
-            disclaimer: values[IndexSchema.Info.disclaimer])
+            disclaimer: values[IndexSchema.Info.disclaimer],
+            vectorTable: values[IndexSchema.Info.vectorTable])
     }
 
     private static func describe(_ error: DatabaseError) -> String {
@@ -144,15 +147,29 @@ struct IndexStore: Sendable {
             JOIN documents d ON d.id = p.document_id
             ORDER BY top.score
             """, arguments: [expression, limit])
-        return rows.map { row in
-            let lines: ClosedRange<Int> = row["line_start"]...max(row["line_start"], row["line_end"] as Int)
-            return Candidate(
-                id: row["id"],
-                passage: Passage(
-                    document: row["doc"], file: row["file"], title: row["title"], section: row["section"],
-                    text: row["body"], lines: lines),
-                bm25: -(row["score"] as Double))
-        }
+        return rows.map { candidate($0, bm25: -($0["score"] as Double)) }
+    }
+
+    /// The passages with these ids, in the ids' order, with BM25 0.
+    static func candidates(_ db: Database, ids: [Int64]) throws -> [Candidate] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT p.id, p.title, p.section, p.body, p.line_start, p.line_end, d.doc, d.file
+            FROM passages p JOIN documents d ON d.id = p.document_id
+            WHERE p.id IN (\(ids.map(String.init).joined(separator: ",")))
+            """)
+        let found = Dictionary(rows.map { (($0["id"] as Int64), candidate($0, bm25: 0)) }) { first, _ in first }
+        return ids.compactMap { found[$0] }
+    }
+
+    private static func candidate(_ row: Row, bm25: Double) -> Candidate {
+        let lines: ClosedRange<Int> = row["line_start"]...max(row["line_start"], row["line_end"] as Int)
+        return Candidate(
+            id: row["id"],
+            passage: Passage(
+                document: row["doc"], file: row["file"], title: row["title"], section: row["section"],
+                text: row["body"], lines: lines),
+            bm25: bm25)
     }
 
     /// How many passages hold a stem.

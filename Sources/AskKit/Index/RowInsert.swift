@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -5,6 +6,8 @@ import GRDBSQLite
 enum RowValue {
     case integer(Int64)
     case text(String)
+    case double(Double)
+    case blob(Data)
     case null
 }
 
@@ -26,6 +29,13 @@ extension Statement {
                     return sqlite3_bind_text(
                         statement, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
                         Int32(bytes.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                }
+            case .double(let number):
+                code = sqlite3_bind_double(statement, index, number)
+            case .blob(let data):
+                code = data.withUnsafeBytes { bytes in
+                    sqlite3_bind_blob(statement, index, bytes.baseAddress, Int32(bytes.count),
+                                      unsafeBitCast(-1, to: sqlite3_destructor_type.self))
                 }
             case .null:
                 code = sqlite3_bind_null(statement, index)

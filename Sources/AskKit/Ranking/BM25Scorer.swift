@@ -38,6 +38,18 @@ struct BM25Scorer: Sendable {
         prefilter = StemPrefilter(byFirstStem.keys)
     }
 
+    /// A candidate with its BM25 score computed from its passage's own stems.
+    /// - Parameter stems: the index's stems of a text.
+    func rescored(_ candidate: IndexStore.Candidate, stems: (String) throws -> [String]) rethrows
+        -> IndexStore.Candidate
+    {
+        var candidate = candidate
+        let passage = candidate.passage
+        candidate.bm25 = score(
+            title: try stems(passage.title), section: try stems(passage.section ?? ""), body: try stems(passage.text))
+        return candidate
+    }
+
     /// The BM25 score (higher is better) of a passage whose columns hold these stems.
     func score(title: [String], section: [String], body: [String]) -> Double {
         let (k1, b) = IndexStore.bm25Parameters

@@ -40,14 +40,7 @@ struct CandidateSearch: Sendable {
             let more = try IndexStore.candidates(db, matching: fill, limit: pool + known.count, order: .index)
             selected += more.filter { !known.contains($0.id) }.prefix(pool - selected.count)
         }
-        var rescored = try selected.map { candidate in
-            var candidate = candidate
-            let passage = candidate.passage
-            candidate.bm25 = scorer.score(
-                title: try stems(passage.title), section: try stems(passage.section ?? ""),
-                body: try stems(passage.text))
-            return candidate
-        }
+        var rescored = try selected.map { try scorer.rescored($0, stems: stems) }
         rescored.sort { ($0.bm25, $1.id) > ($1.bm25, $0.id) }
         return Array(rescored.prefix(pool))
     }

@@ -102,6 +102,11 @@ public struct TextEmbedder: Sendable {
         return counted > 0 ? Self.normalized(sum) : sum
     }
 
+    /// A passage's vector, quantised as the index stores it: of its title, section and text together.
+    func vector(of passage: Passage) -> PassageVector {
+        PassageVector(quantising: vector(for: [passage.title, passage.section ?? "", passage.text].joined(separator: "\n")))
+    }
+
     /// The cosine similarity of two vectors of unit length (or zero).
     public func similarity(_ a: [Float], _ b: [Float]) -> Float {
         zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }

@@ -1,0 +1,27 @@
+import Foundation
+import GRDB
+
+/// Finds the passages whose vectors lie nearest a question's: every passage of an index searched exactly (its
+/// vectors read once and kept), or the passages of the lists nearest the question in a clustered one
+/// (``VectorClusters``).
+struct SemanticSearch: Sendable {
+    let embedder: TextEmbedder
+    private let clusters: VectorClusters?
+    private let everyVector = LazyValue<StoredVectors>()
+
+    /// Semantic search over an index whose vectors `embedder` made.
+    init(embedder: TextEmbedder, db: Database) throws {
+        self.embedder = embedder
+        clusters = try VectorTables.clusters(db)
+    }
+
+    /// The `limit` passages nearest a unit vector, nearest first, with their cosine similarities.
+    func nearest(to vector: [Float], limit: Int, db: Database) throws -> [(passage: Int64, similarity: Float)] {
+        guard vector.contains(where: { $0 != 0 }) else { return [] }
+        if let clusters {
+            let lists = clusters.nearestLists(to: vector, count: VectorClusters.probedLists)
+            return try VectorTables.vectors(db, inLists: lists).nearest(to: vector, limit: limit)
+        }
+        return try everyVector.value { try VectorTables.vectors(db) }.nearest(to: vector, limit: limit)
+    }
+}
