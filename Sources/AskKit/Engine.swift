@@ -61,6 +61,9 @@ public final class AskEngine: Sendable {
 
     /// The answer model the engine chooses answers with, if it was given one (see `ask train`).
     public var answerModel: AnswerModel? { modelExtractor?.model }
+    /// The synonyms the engine searches with: the corpus's synonyms file and the abbreviations its documents define.
+    public let synonyms: CorpusSynonyms
+
     /// Whether the engine matches meaning as well as words: it was given the table that made the index's vectors.
     public var matchesMeaning: Bool { semantic != nil }
 
@@ -94,7 +97,8 @@ public final class AskEngine: Sendable {
             ModelAnswerExtractor(model: $0, minimumConfidence: minimumConfidence ?? $0.minimumConfidence)
         }
         self.matchBudget = matchBudget ?? Self.matchBudget(forPassages: store.info.passages)
-        compiler = QueryCompiler(synonyms: try store.read(IndexStore.synonyms))
+        synonyms = try store.read(IndexStore.corpusSynonyms)
+        compiler = QueryCompiler(synonyms: synonyms.map(stopWords: StopWords.english))
         corrector = LazyValue()
     }
 

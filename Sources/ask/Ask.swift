@@ -12,6 +12,6 @@ struct Ask: ParsableCommand {
             Defaults: --index ./Index/ask.sqlite (or $ASK_INDEX), --corpus ./Corpus (or $ASK_CORPUS).
             """,
         version: "ask \(AskVersion.release) (index format \(AskVersion.indexFormat))",
-        subcommands: [AskQuestion.self, Search.self, IndexCommand.self, Batch.self, Run.self, Eval.self, Train.self, Calibrate.self],
+        subcommands: [AskQuestion.self, Search.self, IndexCommand.self, Batch.self, Run.self, Eval.self, Train.self, Calibrate.self, Synonyms.self],
         defaultSubcommand: AskQuestion.self)
 }

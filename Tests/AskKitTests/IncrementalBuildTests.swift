@@ -24,8 +24,12 @@ struct IncrementalBuildTests {
                 FROM passage_vectors v JOIN passages p ON p.id = v.passage_id JOIN documents d ON d.id = p.document_id
                 """).map { $0.description }.sorted()
             #expect(vectors.count == passages.count)
+            let abbreviations = try Row.fetchAll(db, sql: """
+                SELECT d.file, p.line_start, a.short, a.long
+                FROM abbreviations a JOIN passages p ON p.id = a.passage_id JOIN documents d ON d.id = p.document_id
+                """).map { $0.description }.sorted()
             try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('integrity-check')")
-            return passages + files + terms + stems + [tokens] + vectors
+            return passages + files + terms + stems + [tokens] + vectors + abbreviations
         }
     }
 

@@ -345,6 +345,10 @@ public struct IndexBuilder: Sendable {
                     """)
                 for path in removing {
                     try VectorTables.removeVectors(ofFile: path, from: db)
+                    try db.execute(sql: """
+                        DELETE FROM abbreviations WHERE passage_id IN (
+                            SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id WHERE d.file = ?)
+                        """, arguments: [path])
                     let rows = try Row.fetchAll(db, sql: """
                         SELECT p.id, p.title, p.section, p.body FROM passages p
                         JOIN documents d ON d.id = p.document_id WHERE d.file = ?
@@ -407,6 +411,8 @@ public struct IndexBuilder: Sendable {
             """)
         let ftsStatement = try db.makeStatement(
             sql: "INSERT INTO passages_fts(rowid, title, section, body) VALUES (?, ?, ?, ?)")
+        let abbreviationStatement = try db.makeStatement(
+            sql: "INSERT INTO abbreviations(passage_id, short, long) VALUES (?, ?, ?)")
         for file in files {
             try fileStatement.execute(arguments: [
                 file.path, file.contentHash, file.size, file.modified.timeIntervalSince1970,
@@ -432,10 +438,15 @@ public struct IndexBuilder: Sendable {
                     .integer(documentID), .text(passage.title), section, .text(passage.text),
                     .integer(Int64(passage.lines.lowerBound)), .integer(Int64(passage.lines.upperBound)),
                 ])
-                if index < cut.vectors.count { vectors.append((db.lastInsertedRowID, cut.vectors[index])) }
-                try ftsStatement.insert([
-                    .integer(db.lastInsertedRowID), .text(passage.title), section, .text(passage.text),
-                ])
+                let passageID = db.lastInsertedRowID
+                if index < cut.vectors.count { vectors.append((passageID, cut.vectors[index])) }
+                for definition in AbbreviationFinder.definitions(in: passage.text) {
+                    try abbreviationStatement.insert([
+                        .integer(passageID), .text(definition.short.joined(separator: " ")),
+                        .text(definition.long.joined(separator: " ")),
+                    ])
+                }
+                try ftsStatement.insert([.integer(passageID), .text(passage.title), section, .text(passage.text)])
                 passages += 1
             }
         }
@@ -452,6 +463,8 @@ public struct IndexBuilder: Sendable {
     }
 
     private static func insert(_ synonyms: SynonymMap, into db: Database) throws {
+        try db.execute(sql: "DELETE FROM build_info WHERE key = ?", arguments: [IndexSchema.Info.corpusAbbreviations])
+        if !synonyms.usesCorpusAbbreviations { try setInfo(IndexSchema.Info.corpusAbbreviations, "off", in: db) }
         let statement = try db.makeStatement(sql: "INSERT INTO synonyms(rule, phrase, role) VALUES (?, ?, ?)")
         for (number, rule) in synonyms.rules.enumerated() {
             if rule.isEquivalence {

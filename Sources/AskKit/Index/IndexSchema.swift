@@ -10,7 +10,7 @@ import GRDB
 /// ```
 enum IndexSchema {
     /// Bumped whenever the layout or the meaning of a table changes; an index of another version is rebuilt.
-    static let version = 5
+    static let version = 6
     /// `PRAGMA application_id`: "ASK1", marks the file as an ask index.
     static let applicationID: Int32 = 0x4153_4B31
     /// The FTS5 tokenizer of the passage table.
@@ -61,6 +61,11 @@ enum IndexSchema {
                 CHECK (role IN ('equivalent', 'input', 'output')));
             """)
         try db.execute(sql: VectorTables.schema)
+        try db.execute(sql: """
+            -- Abbreviations the passages define ("magnetic resonance imaging (MRI)"): synonyms the corpus teaches.
+            CREATE TABLE abbreviations(passage_id INTEGER NOT NULL, short TEXT NOT NULL, long TEXT NOT NULL);
+            CREATE INDEX abbreviations_by_passage ON abbreviations(passage_id);
+            """)
     }
 
     /// Keys of the `build_info` table.
@@ -80,5 +85,7 @@ enum IndexSchema {
         static let disclaimer = "disclaimer"
         /// The fingerprint of the table of token vectors that made the passage vectors; absent without vectors.
         static let vectorTable = "vector_table"
+        /// "off" when the synonyms file turns the corpus's abbreviations off; absent otherwise.
+        static let corpusAbbreviations = "corpus_abbreviations"
     }
 }

@@ -201,4 +201,16 @@ struct IndexStore: Sendable {
         }
         return SynonymMap(rules: rules)
     }
+
+    /// The synonyms file's rules and the abbreviations the passages define.
+    static func corpusSynonyms(_ db: Database) throws -> CorpusSynonyms {
+        let abbreviations = try Row.fetchAll(db, sql: """
+            SELECT short, long, count(*) AS passages FROM abbreviations
+            GROUP BY short, long ORDER BY passages DESC, short, long
+            """).map { CorpusSynonyms.Abbreviation(short: $0["short"], long: $0["long"], passages: $0["passages"]) }
+        let off = try String.fetchOne(
+            db, sql: "SELECT value FROM build_info WHERE key = ?", arguments: [IndexSchema.Info.corpusAbbreviations])
+        return CorpusSynonyms(
+            rules: try synonyms(db).rules, abbreviations: abbreviations, usesAbbreviations: off != "off")
+    }
 }

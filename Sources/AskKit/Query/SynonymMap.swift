@@ -6,7 +6,8 @@
 /// # one-way: the left side is searched as the right side
 /// physio, physiotherapy => physical therapy, physical therapist
 /// ```
-/// Entries may have several words; they are matched on the question's words, longest first.
+/// Entries may have several words; they are matched on the question's words, longest first. The line
+/// `abbreviations: off` turns off the synonyms the corpus teaches (the abbreviations its documents define).
 public struct SynonymMap: Sendable, Hashable {
     /// One rule of the list.
     public struct Rule: Sendable, Hashable, Codable {
@@ -23,6 +24,8 @@ public struct SynonymMap: Sendable, Hashable {
     private var expansions: [[String]: [[String]]] = [:]
     /// The length in words of the longest input phrase.
     public private(set) var longestInput = 0
+    /// Whether the abbreviations the corpus defines join these rules (the line `abbreviations: off` says no).
+    public var usesCorpusAbbreviations = true
 
     /// A map of the given rules, in order.
     public init(rules: [Rule] = []) {
@@ -33,9 +36,14 @@ public struct SynonymMap: Sendable, Hashable {
     /// Parses a synonyms file. Lines that are blank or start with `#` are ignored; `\,` is a literal comma.
     public init(parsing text: String) {
         var rules: [Rule] = []
+        var usesCorpusAbbreviations = true
         for rawLine in text.split(whereSeparator: \.isNewline) {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.lowercased().filter({ !$0.isWhitespace }) == "abbreviations:off" {
+                usesCorpusAbbreviations = false
+                continue
+            }
             let sides = line.components(separatedBy: "=>")
             if sides.count == 2 {
                 let inputs = Self.phrases(sides[0]), outputs = Self.phrases(sides[1])
@@ -48,6 +56,7 @@ public struct SynonymMap: Sendable, Hashable {
             }
         }
         self.init(rules: rules)
+        self.usesCorpusAbbreviations = usesCorpusAbbreviations
     }
 
     /// The phrases a phrase is searched as, itself included for equivalences; `nil` when no rule names it.

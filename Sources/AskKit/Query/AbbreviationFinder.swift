@@ -1,0 +1,92 @@
+/// Finds abbreviations a text defines, as in "dual-energy x-ray absorptiometry (DEXA)", by the algorithm of
+/// Schwartz and Hearst ("A simple algorithm for identifying abbreviation definitions in biomedical text", 2003):
+/// a short form in parentheses after its long form, whose letters the long form holds in order, the first one
+/// opening a word.
+///
+/// A short form has 2 to 10 characters, at most two words, starts with a letter or digit and holds a capital
+/// letter; its long form is the shortest run of the words before the parenthesis (at most `min(n + 5, 2n)` words
+/// for a short form of `n` characters, within the sentence) that holds its letters and digits in order.
+enum AbbreviationFinder {
+    /// An abbreviation and what it stands for, each as the words a question is matched on.
+    struct Definition: Hashable, Sendable {
+        var short: [String]
+        var long: [String]
+    }
+
+    /// The definitions in a text, in order, each once.
+    static func definitions(in text: String) -> [Definition] {
+        guard text.contains("(") else { return [] }
+        var found: [Definition] = []
+        var searchStart = text.startIndex
+        while let open = text[searchStart...].firstIndex(of: "("),
+            let close = text[text.index(after: open)...].firstIndex(where: { $0 == ")" || $0 == "(" })
+        {
+            searchStart = text.index(after: open)
+            guard text[close] == ")" else { continue }
+            let short = text[text.index(after: open)..<close].trimmingWhitespace
+            guard isShortForm(short) else { continue }
+            let before = sentence(endingAt: open, in: text)
+            guard let long = longForm(of: short, before: before) else { continue }
+            let definition = Definition(short: WordTokenizer.words(short), long: WordTokenizer.words(long))
+            if definition.long.count > 1, !definition.short.isEmpty, !found.contains(definition) {
+                found.append(definition)
+            }
+        }
+        return found
+    }
+
+    private static func isShortForm(_ candidate: Substring) -> Bool {
+        guard (2...10).contains(candidate.count), let first = candidate.first, first.isLetter || first.isNumber,
+            candidate.split(separator: " ").count <= 2, candidate.contains(where: \.isUppercase)
+        else { return false }
+        return !candidate.contains(where: { $0 == "=" || $0 == ";" || $0 == "," })
+    }
+
+    /// The text of the sentence before `position`.
+    private static func sentence(endingAt position: String.Index, in text: String) -> Substring {
+        var start = position
+        while start > text.startIndex {
+            let previous = text.index(before: start)
+            if ".!?;:".contains(text[previous]), start == position || text[start] == " " { break }
+            start = previous
+        }
+        return text[start..<position]
+    }
+
+    /// The long form of `short` that ends where `before` ends, or `nil`.
+    private static func longForm(of short: Substring, before: Substring) -> Substring? {
+        let letters = short.filter { $0.isLetter || $0.isNumber }.lowercased()
+        let words = before.split(separator: " ", omittingEmptySubsequences: true)
+        let limit = min(short.count + 5, short.count * 2)
+        guard !letters.isEmpty, !words.isEmpty else { return nil }
+        let candidate = words.suffix(limit).joined(separator: " ")
+        let characters = Array(candidate.lowercased())
+        guard characters.count == candidate.count else { return nil }
+        let shortCharacters = Array(letters)
+        var longIndex = characters.count - 1
+        for (shortIndex, character) in shortCharacters.enumerated().reversed() {
+            // The first letter of the short form must open a word of the long form.
+            while longIndex >= 0,
+                characters[longIndex] != character
+                    || (shortIndex == 0 && longIndex > 0
+                        && (characters[longIndex - 1].isLetter || characters[longIndex - 1].isNumber))
+            {
+                longIndex -= 1
+            }
+            guard longIndex >= 0 else { return nil }
+            longIndex -= 1
+        }
+        // The first letter matched where a word opens, so the long form starts there.
+        let long = String(candidate.dropFirst(longIndex + 1))
+        guard long.count > short.count, !long.lowercased().hasPrefix(letters + " ") else { return nil }
+        return Substring(long)
+    }
+}
+
+private extension Substring {
+    var trimmingWhitespace: Substring {
+        let start = firstIndex { !$0.isWhitespace } ?? endIndex
+        let end = lastIndex { !$0.isWhitespace }.map(index(after:)) ?? start
+        return self[start..<Swift.max(start, end)]
+    }
+}
