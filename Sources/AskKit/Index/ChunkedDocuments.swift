@@ -2,7 +2,7 @@ import Foundation
 
 /// The passages of a build's documents, in document order, cut on every core a few batches ahead of the batch the
 /// caller inserts: cutting overlaps with writing to SQLite. The same threads count the passages' words into
-/// ``words`` and, when there is an ``embedder``, compute the passages' vectors.
+/// ``words``, find the abbreviations the passages define and, when there is an ``embedder``, compute their vectors.
 struct ChunkedDocuments: Sequence {
     /// How many documents are cut together; one batch is cut while the previous one is inserted.
     static let batchSize = 512
@@ -16,9 +16,10 @@ struct ChunkedDocuments: Sequence {
     /// What makes the passages' vectors; `nil` for none.
     let embedder: TextEmbedder?
 
-    /// One document's passages, and their vectors when there is an embedder.
+    /// One document's passages, the abbreviations each defines, and their vectors when there is an embedder.
     struct Cut {
         var passages: [Passage] = []
+        var abbreviations: [[AbbreviationFinder.Definition]] = []
         var vectors: [PassageVector] = []
     }
 
@@ -93,6 +94,7 @@ struct ChunkedDocuments: Sequence {
                                 tally.add(passages)
                                 slots.buffer[index] = Cut(
                                     passages: passages,
+                                    abbreviations: passages.map { AbbreviationFinder.definitions(in: $0.text) },
                                     vectors: embedder.map { embedder in passages.map { embedder.vector(of: $0) } }
                                         ?? [])
                             }

@@ -440,7 +440,7 @@ public struct IndexBuilder: Sendable {
                 ])
                 let passageID = db.lastInsertedRowID
                 if index < cut.vectors.count { vectors.append((passageID, cut.vectors[index])) }
-                for definition in AbbreviationFinder.definitions(in: passage.text) {
+                for definition in cut.abbreviations[index] {
                     try abbreviationStatement.insert([
                         .integer(passageID), .text(definition.short.joined(separator: " ")),
                         .text(definition.long.joined(separator: " ")),

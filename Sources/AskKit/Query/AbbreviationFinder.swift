@@ -15,17 +15,20 @@ enum AbbreviationFinder {
 
     /// The definitions in a text, in order, each once.
     static func definitions(in text: String) -> [Definition] {
-        guard text.contains("(") else { return [] }
+        // Parentheses are found in the UTF-8 bytes: ASCII bytes are character boundaries.
+        let bytes = text.utf8
+        let (open, close) = (UInt8(ascii: "("), UInt8(ascii: ")"))
         var found: [Definition] = []
-        var searchStart = text.startIndex
-        while let open = text[searchStart...].firstIndex(of: "("),
-            let close = text[text.index(after: open)...].firstIndex(where: { $0 == ")" || $0 == "(" })
-        {
-            searchStart = text.index(after: open)
-            guard text[close] == ")" else { continue }
-            let short = text[text.index(after: open)..<close].trimmingWhitespace
+        var position = bytes.startIndex
+        while let opening = bytes[position...].firstIndex(of: open) {
+            position = bytes.index(after: opening)
+            // A short form of at most 10 characters, with spaces around it, fits in 64 bytes.
+            guard let closing = bytes[position...].prefix(64).firstIndex(where: { $0 == close || $0 == open }),
+                bytes[closing] == close
+            else { continue }
+            let short = text[position..<closing].trimmingWhitespace
             guard isShortForm(short) else { continue }
-            let before = sentence(endingAt: open, in: text)
+            let before = sentence(endingAt: opening, in: text)
             guard let long = longForm(of: short, before: before) else { continue }
             let definition = Definition(short: WordTokenizer.words(short), long: WordTokenizer.words(long))
             if definition.long.count > 1, !definition.short.isEmpty, !found.contains(definition) {
@@ -42,16 +45,26 @@ enum AbbreviationFinder {
         return !candidate.contains(where: { $0 == "=" || $0 == ";" || $0 == "," })
     }
 
-    /// The text of the sentence before `position`.
+    /// The text of the sentence before `position`, at most ``longestLookBack`` bytes of it: a long form has at
+    /// most 15 words.
     private static func sentence(endingAt position: String.Index, in text: String) -> Substring {
+        let bytes = text.utf8
         var start = position
-        while start > text.startIndex {
-            let previous = text.index(before: start)
-            if ".!?;:".contains(text[previous]), start == position || text[start] == " " { break }
+        var steps = 0
+        while start > bytes.startIndex, steps < longestLookBack {
+            let previous = bytes.index(before: start)
+            let isStop = [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"),
+                          UInt8(ascii: ":")].contains(bytes[previous])
+            if isStop, start == position || bytes[start] == UInt8(ascii: " ") { break }
             start = previous
+            steps += 1
         }
+        // Whole characters: step forward past a partial one.
+        while start < position, bytes[start] & 0xC0 == 0x80 { start = bytes.index(after: start) }
         return text[start..<position]
     }
+
+    private static let longestLookBack = 300
 
     /// The long form of `short` that ends where `before` ends, or `nil`.
     private static func longForm(of short: Substring, before: Substring) -> Substring? {

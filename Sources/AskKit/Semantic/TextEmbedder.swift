@@ -86,16 +86,23 @@ public struct TextEmbedder: Sendable {
             let scales = raw.baseAddress!.advanced(by: Self.headerSize).assumingMemoryBound(to: Float32.self)
             let rows = raw.baseAddress!.advanced(by: Self.headerSize + 4 * tokenCount)
                 .assumingMemoryBound(to: Int8.self)
+            // Each distinct token's row is added once, times its count: a passage repeats about half its tokens.
+            var ids: [Int32] = []
+            tokenizer.forEachWord(in: text) { tokenizer.appendPieces(of: $0, to: &ids) }
+            ids.sort()
             sum.withUnsafeMutableBufferPointer { sum in
-                tokenizer.forEachWord(in: text) { word in
-                    var ids: [Int32] = []
-                    tokenizer.appendPieces(of: word, to: &ids)
-                    for id in ids where id != tokenizer.unknown {
-                        let scale = scales[Int(id)]
+                var start = 0
+                while start < ids.count {
+                    let id = ids[start]
+                    var end = start + 1
+                    while end < ids.count, ids[end] == id { end += 1 }
+                    if id != tokenizer.unknown {
+                        let weight = scales[Int(id)] * Float(end - start)
                         let row = rows + Int(id) * dimensions
-                        for index in 0..<dimensions { sum[index] += scale * Float(row[index]) }
-                        counted += 1
+                        for index in 0..<dimensions { sum[index] += weight * Float(row[index]) }
+                        counted += end - start
                     }
+                    start = end
                 }
             }
         }

@@ -32,30 +32,33 @@ struct WordPieceTokenizer: Sendable {
         return tokens
     }
 
-    /// Calls `body` with each word of the normalised text, in order: runs of letters and digits, and single
-    /// punctuation characters and ideographs.
-    func forEachWord(in text: String, _ body: (String.UnicodeScalarView) -> Void) {
-        var word = String.UnicodeScalarView()
+    /// Calls `body` with each word of the normalised text as UTF-8, in order: runs of letters and digits, and
+    /// single punctuation characters and ideographs. One buffer serves every word: `body` must not keep it.
+    func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
         func finishWord() {
-            if !word.isEmpty { body(word) }
-            word = String.UnicodeScalarView()
+            guard !word.isEmpty else { return }
+            word.withUnsafeBufferPointer(body)
+            word.removeAll(keepingCapacity: true)
+        }
+        func alone(_ scalar: Unicode.Scalar) {
+            finishWord()
+            UTF8.encode(scalar) { word.append($0) }
+            finishWord()
         }
         func add(_ scalar: Unicode.Scalar) {
-            if Self.isPunctuation(scalar) {
-                finishWord()
-                body(String.UnicodeScalarView([scalar]))
-            } else {
-                word.append(scalar)
-            }
+            if Self.isPunctuation(scalar) { alone(scalar) } else { UTF8.encode(scalar) { word.append($0) } }
         }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
                 switch value {
-                case 0x41...0x5A: word.append(Unicode.Scalar(value + 0x20)!)
+                case 0x61...0x7A, 0x30...0x39: word.append(UInt8(value))
+                case 0x41...0x5A: word.append(UInt8(value + 0x20))
                 case 0x09, 0x0A, 0x0D, 0x20: finishWord()
                 case 0...0x1F, 0x7F: continue
-                default: add(scalar)
+                default: alone(scalar)
                 }
                 continue
             }
@@ -63,8 +66,7 @@ struct WordPieceTokenizer: Sendable {
             if scalar.properties.isWhitespace {
                 finishWord()
             } else if Self.isIdeograph(value) {
-                finishWord()
-                body(String.UnicodeScalarView([scalar]))
+                alone(scalar)
             } else {
                 for decomposed in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
                 where decomposed.properties.generalCategory != .nonspacingMark {
@@ -75,35 +77,44 @@ struct WordPieceTokenizer: Sendable {
         finishWord()
     }
 
-    /// Appends the WordPiece ids of one normalised word.
-    func appendPieces(of word: String.UnicodeScalarView, to tokens: inout [Int32]) {
-        let scalars = Array(word)
-        guard scalars.count <= Self.maximumWordLength else {
+    /// Appends the WordPiece ids of one normalised word, given as UTF-8.
+    func appendPieces(of word: UnsafeBufferPointer<UInt8>, to tokens: inout [Int32]) {
+        // Most words are in the vocabulary whole.
+        if let id = id(of: word[...], continuing: false) {
+            tokens.append(id)
+            return
+        }
+        let isScalarStart = { (byte: UInt8) in byte & 0xC0 != 0x80 }
+        guard word.reduce(0, { $0 + (isScalarStart($1) ? 1 : 0) }) <= Self.maximumWordLength else {
             tokens.append(unknown)
             return
         }
-        var pieces: [Int32] = []
+        let first = tokens.count
         var start = 0
-        while start < scalars.count {
-            var end = scalars.count
+        while start < word.count {
+            var end = word.count
             var found: Int32?
             while start < end {
-                var piece = start > 0 ? "##" : ""
-                piece.unicodeScalars.append(contentsOf: scalars[start..<end])
-                if let id = ids[piece] {
+                if let id = id(of: word[start..<end], continuing: start > 0) {
                     found = id
                     break
                 }
-                end -= 1
+                repeat { end -= 1 } while end > start && !isScalarStart(word[end])
             }
             guard let found else {
+                tokens.removeSubrange(first...)
                 tokens.append(unknown)
                 return
             }
-            pieces.append(found)
+            tokens.append(found)
             start = end
         }
-        tokens += pieces
+    }
+
+    /// The id of a piece of a word, `##`-prefixed when it continues the word.
+    private func id(of piece: Slice<UnsafeBufferPointer<UInt8>>, continuing: Bool) -> Int32? {
+        let text = String(decoding: piece, as: UTF8.self)
+        return ids[continuing ? "##" + text : text]
     }
 
     /// Punctuation as BERT splits it: ASCII punctuation and symbols, and Unicode's punctuation categories.
