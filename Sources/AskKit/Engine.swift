@@ -15,8 +15,9 @@ public final class AskEngine: Sendable {
     public static let answerPassageCount = 10
     /// At most this many passages are reranked; further ones keep their BM25 order below them.
     public static let rerankDepth = 100
-    /// How many passages semantic search adds to the full-text search's candidates, at most.
-    public static let semanticCandidateCount = 50
+    /// How many passages semantic search adds to the full-text search's candidates, at most. 20 and 50 measured
+    /// the same on MASH-QA dev (recall@10 0.948) with the rules, which do not weigh similarity; 20 costs less.
+    public static let semanticCandidateCount = 20
     /// The smallest ``matchBudget`` an engine chooses by itself.
     public static let minimumMatchBudget = 1_000
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The index's passage vectors: `passage_vectors` holds one row per passage (its list, a BLOB of int8 values and a
 /// REAL scale), clustered by list so that reading a list reads neighbouring pages; `vector_lists` holds each list's
@@ -69,14 +70,24 @@ enum VectorTables {
     /// The vectors of some lists (all of them when `lists` is `nil`), with their passages' ids.
     static func vectors(_ db: Database, inLists lists: [Int32]? = nil) throws -> StoredVectors {
         var stored = StoredVectors()
-        let sql = "SELECT passage_id, scale, vector FROM passage_vectors"
-        let cursor = try lists.map { lists in
-            try Row.fetchCursor(
-                db, sql: sql + " WHERE list IN (\(lists.map(String.init).joined(separator: ",")))")
-        } ?? Row.fetchCursor(db, sql: sql)
-        while let row = try cursor.next() {
-            let bytes: Data = row[2]
-            stored.append(passage: row[0], scale: Float(row[1] as Double), bytes: bytes)
+        let filter = lists.map { " WHERE list IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
+        let statement = try db.makeStatement(sql: "SELECT passage_id, scale, vector FROM passage_vectors" + filter)
+        // Stepped through SQLite's C interface, the bytes copied straight into one buffer: GRDB's rows cost a
+        // `Data` each, most of the time of reading a list.
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_ROW else {
+                if code == SQLITE_DONE { break }
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            let count = Int(sqlite3_column_bytes(handle, 2))
+            let bytes = sqlite3_column_blob(handle, 2).map {
+                UnsafeRawBufferPointer(start: $0, count: count)
+            } ?? UnsafeRawBufferPointer(start: nil, count: 0)
+            stored.append(
+                passage: sqlite3_column_int64(handle, 0), scale: Float(sqlite3_column_double(handle, 1)), bytes: bytes)
         }
         return stored
     }
@@ -115,10 +126,10 @@ struct StoredVectors: Sendable {
     /// `dimensions` bytes per passage.
     private(set) var values: [Int8] = []
 
-    mutating func append(passage: Int64, scale: Float, bytes: Data) {
+    mutating func append(passage: Int64, scale: Float, bytes: UnsafeRawBufferPointer) {
         passages.append(passage)
         scales.append(scale)
-        bytes.withUnsafeBytes { values.append(contentsOf: $0.bindMemory(to: Int8.self)) }
+        values.append(contentsOf: bytes.bindMemory(to: Int8.self))
     }
 
     /// The `limit` passages most similar to a unit vector, most similar first.

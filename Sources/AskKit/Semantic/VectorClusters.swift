@@ -16,7 +16,7 @@ struct VectorClusters: Sendable {
     /// About this many passages per list.
     static let passagesPerList = 1_000
     /// How many lists a search reads.
-    static let probedLists = 12
+    static let probedLists = 8
     /// At most this many vectors per coarse centroid are sampled to fit centroids.
     static let samplePerCentroid = 64
     /// Rounds of k-means.
