@@ -28,6 +28,8 @@ struct IncrementalBuildTests {
                 SELECT d.file, p.line_start, a.short, a.long
                 FROM abbreviations a JOIN passages p ON p.id = a.passage_id JOIN documents d ON d.id = p.document_id
                 """).map { $0.description }.sorted()
+                + Row.fetchAll(db, sql: "SELECT short, long, passages FROM defined_abbreviations ORDER BY short, long")
+                .map(\.description)
             try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('integrity-check')")
             return passages + files + terms + stems + [tokens] + vectors + abbreviations
         }

@@ -104,8 +104,9 @@ public struct IndexBuilder: Sendable {
         try Self.checkReplaceable(index, full: full)
         let folder = Corpus(corpus)
         var listing = try folder.listing()
-        let sameVectors = (try? IndexStore(url: index).info.vectorTable) == embedder?.fingerprint
-        let stored = full || !sameVectors ? nil : Self.storedFiles(in: index)
+        // An index whose vectors another table made is built again in full.
+        let storedInfo = full ? nil : try? IndexStore(url: index).info
+        let stored = storedInfo.flatMap { $0.vectorTable == embedder?.fingerprint ? Self.storedFiles(in: index) : nil }
         var changed: [ReadFile] = []
         var unchanged: [String] = []
         var touched: [ReadFile] = []
@@ -171,8 +172,8 @@ public struct IndexBuilder: Sendable {
         let kept = Set(unchanged + touched.map(\.path) + report.keptUnreadable)
         let removed = stored.map { $0.keys.filter { !kept.contains($0) }.sorted() } ?? []
         // Nothing to change: the index is left as it is, rather than copied and written again.
-        if stored != nil, changed.isEmpty, touched.isEmpty, removed.isEmpty,
-            let info = try? IndexStore(url: index).info, stamp == .recorded(in: info)
+        if stored != nil, changed.isEmpty, touched.isEmpty, removed.isEmpty, let info = storedInfo,
+            stamp == .recorded(in: info)
         {
             report.documents = info.documents
             report.passages = info.passages
@@ -313,6 +314,7 @@ public struct IndexBuilder: Sendable {
                 counts = (inserted.documents, inserted.passages)
                 tracker.finishing()
                 try VectorTables.write(inserted.vectors, into: db)
+                try Self.countDefinedAbbreviations(in: db)
                 try Self.insert(synonyms, into: db)
                 try Self.insertTerms(words.total, into: db)
                 let tokens = try Self.insertStems(into: db)
@@ -343,18 +345,18 @@ public struct IndexBuilder: Sendable {
                 let unindex = try db.makeStatement(sql: """
                     INSERT INTO passages_fts(passages_fts, rowid, title, section, body) VALUES('delete', ?, ?, ?, ?)
                     """)
+                // What the build derived from each passage goes with it.
+                let removeDerived = try ["passage_vectors", "abbreviations"].map {
+                    try db.makeStatement(sql: "DELETE FROM \($0) WHERE passage_id = ?")
+                }
                 for path in removing {
-                    try VectorTables.removeVectors(ofFile: path, from: db)
-                    try db.execute(sql: """
-                        DELETE FROM abbreviations WHERE passage_id IN (
-                            SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id WHERE d.file = ?)
-                        """, arguments: [path])
                     let rows = try Row.fetchAll(db, sql: """
                         SELECT p.id, p.title, p.section, p.body FROM passages p
                         JOIN documents d ON d.id = p.document_id WHERE d.file = ?
                         """, arguments: [path])
                     for row in rows {
                         try unindex.execute(arguments: [row["id"], row["title"], row["section"], row["body"]])
+                        for statement in removeDerived { try statement.execute(arguments: [row["id"]]) }
                         try change.remove(
                             title: row["title"], section: row["section"], body: row["body"], stemmer: stemmer)
                     }
@@ -369,6 +371,7 @@ public struct IndexBuilder: Sendable {
                 let inserted = try insert(adding, into: db, countingWordsInto: words, tracker: tracker)
                 tracker.finishing()
                 try VectorTables.add(inserted.vectors, into: db)
+                try Self.countDefinedAbbreviations(in: db)
                 change.add(words: words.total)
                 let added = try Row.fetchCursor(
                     db, sql: "SELECT title, section, body FROM passages WHERE id >= ?", arguments: [firstNew])
@@ -462,9 +465,17 @@ public struct IndexBuilder: Sendable {
         (document.isRecord ? recordChunker : chunker).passages(of: document)
     }
 
+    /// Fills `defined_abbreviations` from the passages' definitions.
+    private static func countDefinedAbbreviations(in db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM defined_abbreviations;
+            INSERT INTO defined_abbreviations(short, long, passages)
+                SELECT short, long, count(*) FROM abbreviations GROUP BY short, long;
+            """)
+    }
+
     private static func insert(_ synonyms: SynonymMap, into db: Database) throws {
-        try db.execute(sql: "DELETE FROM build_info WHERE key = ?", arguments: [IndexSchema.Info.corpusAbbreviations])
-        if !synonyms.usesCorpusAbbreviations { try setInfo(IndexSchema.Info.corpusAbbreviations, "off", in: db) }
+        try setInfo(IndexSchema.Info.corpusAbbreviations, synonyms.usesCorpusAbbreviations ? nil : "off", in: db)
         let statement = try db.makeStatement(sql: "INSERT INTO synonyms(rule, phrase, role) VALUES (?, ?, ?)")
         for (number, rule) in synonyms.rules.enumerated() {
             if rule.isEquivalence {
@@ -521,14 +532,15 @@ public struct IndexBuilder: Sendable {
             (IndexSchema.Info.tokens, String(tokens)),
         ]
         for (key, value) in info { try setInfo(key, value, in: db) }
-        let optional = [(IndexSchema.Info.disclaimer, stamp.disclaimer), (IndexSchema.Info.vectorTable, stamp.vectorTable)]
-        for (key, value) in optional {
-            try db.execute(sql: "DELETE FROM build_info WHERE key = ?", arguments: [key])
-            if let value { try setInfo(key, value, in: db) }
-        }
+        try setInfo(IndexSchema.Info.disclaimer, stamp.disclaimer, in: db)
+        try setInfo(IndexSchema.Info.vectorTable, stamp.vectorTable, in: db)
     }
 
-    private static func setInfo(_ key: String, _ value: String, in db: Database) throws {
+    /// Records a value of `build_info`, or removes the key when the value is `nil`.
+    private static func setInfo(_ key: String, _ value: String?, in db: Database) throws {
+        guard let value else {
+            return try db.execute(sql: "DELETE FROM build_info WHERE key = ?", arguments: [key])
+        }
         try db.execute(sql: "INSERT OR REPLACE INTO build_info(key, value) VALUES (?, ?)", arguments: [key, value])
     }
 

@@ -10,7 +10,7 @@ import GRDB
 /// ```
 enum IndexSchema {
     /// Bumped whenever the layout or the meaning of a table changes; an index of another version is rebuilt.
-    static let version = 6
+    static let version = 7
     /// `PRAGMA application_id`: "ASK1", marks the file as an ask index.
     static let applicationID: Int32 = 0x4153_4B31
     /// The FTS5 tokenizer of the passage table.
@@ -65,6 +65,11 @@ enum IndexSchema {
             -- Abbreviations the passages define ("magnetic resonance imaging (MRI)"): synonyms the corpus teaches.
             CREATE TABLE abbreviations(passage_id INTEGER NOT NULL, short TEXT NOT NULL, long TEXT NOT NULL);
             CREATE INDEX abbreviations_by_passage ON abbreviations(passage_id);
+            -- Each abbreviation once, with how many passages define it: kept by builds, so that opening an engine
+            -- reads a short list instead of grouping every definition (214,054 of them at 1M passages).
+            CREATE TABLE defined_abbreviations(
+                short TEXT NOT NULL, long TEXT NOT NULL, passages INTEGER NOT NULL, PRIMARY KEY(short, long)
+            ) WITHOUT ROWID;
             """)
     }
 

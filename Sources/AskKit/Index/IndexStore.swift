@@ -205,8 +205,7 @@ struct IndexStore: Sendable {
     /// The synonyms file's rules and the abbreviations the passages define.
     static func corpusSynonyms(_ db: Database) throws -> CorpusSynonyms {
         let abbreviations = try Row.fetchAll(db, sql: """
-            SELECT short, long, count(*) AS passages FROM abbreviations
-            GROUP BY short, long ORDER BY passages DESC, short, long
+            SELECT short, long, passages FROM defined_abbreviations ORDER BY passages DESC, short, long
             """).map { CorpusSynonyms.Abbreviation(short: $0["short"], long: $0["long"], passages: $0["passages"]) }
         let off = try String.fetchOne(
             db, sql: "SELECT value FROM build_info WHERE key = ?", arguments: [IndexSchema.Info.corpusAbbreviations])

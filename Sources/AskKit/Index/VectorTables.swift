@@ -49,14 +49,6 @@ enum VectorTables {
         }
     }
 
-    /// Removes the vectors of a file's passages (before the passages themselves go).
-    static func removeVectors(ofFile path: String, from db: Database) throws {
-        try db.execute(sql: """
-            DELETE FROM passage_vectors WHERE passage_id IN (
-                SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id WHERE d.file = ?)
-            """, arguments: [path])
-    }
-
     /// The lists' centroids; `nil` when the index is searched exactly.
     static func clusters(_ db: Database) throws -> VectorClusters? {
         let rows = try Row.fetchAll(db, sql: "SELECT centroid FROM vector_lists ORDER BY list")
