@@ -33,16 +33,17 @@ struct Reranker: Sendable {
     /// A learned ranking (fitted by `ask train`) to score passages with instead of ``weights``.
     var learned: ConditionalLogit? = nil
 
-    /// What each passage feature is, in the order of ``Ranked/features``.
-    static let featureNames = [
+    /// What each passage feature is, in the order of ``Ranked/features``: the lexical ones, then the semantic ones.
+    static let featureNames = lexicalFeatureNames + semanticFeatureNames
+    private static let lexicalFeatureNames = [
         "intercept", "BM25 relative to the best candidate's", "BM25 over the question's total concept weight",
         "coverage with the title", "coverage of the passage's own text", "proximity", "phrase proximity",
         "answer shape the question asks for", "1 / (BM25 rank + 1)",
         "share of the candidates' BM25 held by the other passages of its document",
+    ]
+    private static let semanticFeatureNames = [
         "similarity of its vector to the question's", "similarity relative to the most similar candidate's",
     ]
-    /// Where the semantic features start in ``featureNames``.
-    static let firstSemanticFeature = 10
 
     /// Reranks the first `depth` candidates (in BM25 order); the rest follow in BM25 order, scored below them.
     func rerank(_ candidates: [IndexStore.Candidate], depth: Int, matcher: ConceptMatcher, kind: QuestionKind,
@@ -72,9 +73,9 @@ struct Reranker: Sendable {
                 candidate.similarity, bestSimilarity > 0 ? max(candidate.similarity, 0) / bestSimilarity : 0,
             ]
             let parts = learned.map { learned in
-                let semantic = Self.firstSemanticFeature
-                return (ConditionalLogit(weights: Array(learned.weights[..<semantic])).score(features),
-                        ConditionalLogit(weights: Array(learned.weights[semantic...])).score(Array(features[semantic...])))
+                let terms = zip(learned.weights, features).map { $0 * $1 }
+                let lexical = Self.lexicalFeatureNames.count
+                return (terms[..<lexical].reduce(0, +), terms[lexical...].reduce(0, +))
             } ?? (weights.bm25 * relative + weights.coverage * coverage
                 + weights.proximity * (proximity + phraseProximity) / 2 + weights.shape * shape, 0)
             ranked.append(Ranked(
