@@ -48,7 +48,8 @@ extension Statement {
         if let error { throw error }
     }
 
-    private static func error(_ code: Int32, in statement: SQLiteStatement) -> DatabaseError {
+    /// The error SQLite reports for a statement that returned `code`.
+    static func error(_ code: Int32, in statement: SQLiteStatement) -> DatabaseError {
         DatabaseError(
             resultCode: ResultCode(rawValue: code),
             message: sqlite3_db_handle(statement).map { String(cString: sqlite3_errmsg($0)) })

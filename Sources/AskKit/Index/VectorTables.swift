@@ -72,7 +72,7 @@ enum VectorTables {
             let code = sqlite3_step(handle)
             guard code == SQLITE_ROW else {
                 if code == SQLITE_DONE { break }
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                throw Statement.error(code, in: handle)
             }
             let count = Int(sqlite3_column_bytes(handle, 2))
             let bytes = sqlite3_column_blob(handle, 2).map {

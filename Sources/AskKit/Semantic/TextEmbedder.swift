@@ -137,7 +137,28 @@ public struct TextEmbedder: Sendable {
 
     /// The cosine similarity of two vectors of unit length (or zero).
     public func similarity(_ a: [Float], _ b: [Float]) -> Float {
-        zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
+        Self.dot(a, b)
+    }
+
+    /// The dot product of two vectors (over the shorter one's length).
+    static func dot(_ a: [Float], _ b: [Float]) -> Float {
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                let count = min(a.count, b.count)
+                var sums = SIMD8<Float>()
+                var index = 0
+                while index + 8 <= count {
+                    sums += SIMD8<Float>(a[index..<index + 8]) * SIMD8<Float>(b[index..<index + 8])
+                    index += 8
+                }
+                var sum = sums.sum()
+                while index < count {
+                    sum += a[index] * b[index]
+                    index += 1
+                }
+                return sum
+            }
+        }
     }
 
     static func normalized(_ vector: [Float]) -> [Float] {

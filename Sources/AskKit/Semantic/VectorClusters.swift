@@ -56,7 +56,7 @@ struct VectorClusters: Sendable {
 
     /// The `count` lists whose centroids lie nearest a unit vector, nearest first.
     func nearestLists(to vector: [Float], count: Int) -> [Int32] {
-        let similarities = centroids.map { Self.dot($0, vector) }
+        let similarities = centroids.map { TextEmbedder.dot($0, vector) }
         return similarities.indices.sorted { (similarities[$0], $1) > (similarities[$1], $0) }.prefix(count)
             .map { Int32($0) }
     }
@@ -83,28 +83,9 @@ struct VectorClusters: Sendable {
         var best = 0
         var bestSimilarity = -Float.infinity
         for (index, centroid) in centroids.enumerated() {
-            let similarity = dot(centroid, vector)
+            let similarity = TextEmbedder.dot(centroid, vector)
             if similarity > bestSimilarity { (best, bestSimilarity) = (index, similarity) }
         }
         return best
-    }
-
-    private static func dot(_ a: [Float], _ b: [Float]) -> Float {
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                var sums = SIMD8<Float>()
-                var index = 0
-                while index + 8 <= a.count {
-                    sums += SIMD8<Float>(a[index..<index + 8]) * SIMD8<Float>(b[index..<index + 8])
-                    index += 8
-                }
-                var sum = sums.sum()
-                while index < a.count {
-                    sum += a[index] * b[index]
-                    index += 1
-                }
-                return sum
-            }
-        }
     }
 }
