@@ -30,10 +30,11 @@ enum Terminal {
         FileHandle.standardError.write(Data("ask: warning: \(safe(message))\n".utf8))
     }
 
-    /// "Title — file, lines 6–8"
+    /// "Title — file, lines 6–8"; "Title — guide.pdf, p. 3, lines 10–14" for a paged file.
     static func describe(_ passage: Passage) -> String {
-        let lines = passage.lines.lowerBound == passage.lines.upperBound
+        var lines = passage.lines.lowerBound == passage.lines.upperBound
             ? "line \(passage.lines.lowerBound)" : "lines \(passage.lines.lowerBound)–\(passage.lines.upperBound)"
+        if let page = passage.page { lines = "p. \(page), \(lines)" }
         let location = passage.document == passage.file ? passage.file : "\(passage.file), id \(passage.document)"
         return safe("\(passage.title) — \(location), \(lines)")
     }

@@ -32,7 +32,7 @@ import Testing
     }
 
     /// Files deleted while a build runs, after it listed them: the build's own warning callback (called when it
-    /// skips the empty first file) deletes a later file, in a full build and in an incremental one. The deleted
+    /// skips the empty first file, which is touched so that each build warns of it) deletes a later file, in a full build and in an incremental one. The deleted
     /// file is skipped by name, the rest is indexed, and the next build agrees with a full build.
     @Test func aFileDeletedWhileTheBuildRunsIsSkippedByName() throws {
         let folder = try TemporaryFolder()
@@ -41,6 +41,7 @@ import Testing
         try folder.write("Corpus/b-kept.txt", "Kyphoplasty restores some of the lost height of a vertebra.")
         try folder.write("Corpus/c-gone.txt", "Vertebroplasty injects cement into the broken bone.")
         for full in [true, false] {
+            try folder.touchEmptyFile()
             var deleted = false
             let report = try IndexBuilder().build(corpus: corpus, into: index, full: full) { _ in
                 guard !deleted else { return }
@@ -135,6 +136,7 @@ import Testing
         let before = try AskEngine(index: index).info
         for full in [true, false] {
             try folder.write("Corpus/note-new.txt", "A new note about kyphoplasty, round \(full).")
+            try folder.touchEmptyFile()
             var moved = false
             #expect(throws: AskError.self) {
                 try IndexBuilder().build(corpus: corpus, into: index, full: full) { _ in
@@ -248,5 +250,15 @@ import Testing
         #expect(report.files == 10_000 && report.documents == 10_000 && report.skipped.isEmpty)
         let hits = try AskEngine(index: folder.path("ask.sqlite")).search("note 4242", limit: 1)
         #expect(hits.first?.passage.file == "42/note-4242.txt")
+    }
+}
+
+extension TemporaryFolder {
+    /// Gives `Corpus/a-empty.txt` a new modification date, so that the next build reads it again and warns that
+    /// it skips it (a build warns of an unchanged skipped file only once).
+    func touchEmptyFile() throws {
+        let file = path("Corpus/a-empty.txt").path
+        let date = (try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date) ?? Date()
+        try FileManager.default.setAttributes([.modificationDate: date.addingTimeInterval(1)], ofItemAtPath: file)
     }
 }

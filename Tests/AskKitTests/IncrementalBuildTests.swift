@@ -11,10 +11,11 @@ struct IncrementalBuildTests {
         defer { try? queue.close() }
         return try queue.writeWithoutTransaction { db in
             let passages = try Row.fetchAll(db, sql: """
-                SELECT d.file, d.doc, p.title, p.section, p.body, p.line_start, p.line_end
+                SELECT d.file, d.doc, p.title, p.section, p.body, p.line_start, p.line_end, p.page
                 FROM passages p JOIN documents d ON d.id = p.document_id
                 """).map { $0.description }.sorted()
             let files = try Row.fetchAll(db, sql: "SELECT path, content_hash, size FROM files").map(\.description).sorted()
+                + Row.fetchAll(db, sql: "SELECT path, size, reason FROM skipped_files ORDER BY path").map(\.description)
             let terms = try Row.fetchAll(db, sql: "SELECT word, stem, passages FROM terms ORDER BY word").map(\.description)
             let stems = try Row.fetchAll(db, sql: "SELECT stem, passages FROM stems ORDER BY stem").map(\.description)
             let tokens = try String.fetchOne(db, sql: "SELECT value FROM build_info WHERE key = 'tokens'") ?? ""
@@ -33,6 +34,27 @@ struct IncrementalBuildTests {
             try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('integrity-check')")
             return passages + files + terms + stems + [tokens] + vectors + abbreviations
         }
+    }
+
+    @Test func aSkippedFileIsWarnedOfOnceUntilItChanges() throws {
+        let folder = try TemporaryFolder()
+        let corpus = folder.path("Corpus")
+        try folder.write("Corpus/notes.txt", "Bones heal in about six weeks when they are kept still.")
+        let sheet = try folder.write("Corpus/sheet.xyz", "not a document")
+        let index = folder.path("ask.sqlite")
+        func warnings(full: Bool = false) throws -> [String] {
+            var warnings: [String] = []
+            let report = try IndexBuilder().build(corpus: corpus, into: index, full: full, warn: { warnings.append($0) })
+            #expect(report.skipped.map(\.path) == ["sheet.xyz"])
+            return warnings
+        }
+        #expect(try warnings() == ["skipped sheet.xyz: unsupported file type"])
+        #expect(try warnings().isEmpty)
+        try folder.write("Corpus/more.txt", "Calcium and vitamin D keep bones strong as people age.")
+        #expect(try warnings().isEmpty)
+        try Data("changed".utf8).write(to: sheet)
+        #expect(try warnings() == ["skipped sheet.xyz: unsupported file type"])
+        #expect(try warnings(full: true) == ["skipped sheet.xyz: unsupported file type"])
     }
 
     @Test func anUpdatedIndexEqualsAFullBuildOfTheSameCorpus() throws {

@@ -88,7 +88,7 @@ public struct Citation: Sendable, Hashable {
 
 extension Citation: Codable {
     private enum CodingKeys: String, CodingKey {
-        case n, doc, file, title, section, lines, passage
+        case n, doc, file, title, section, page, lines, passage
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -98,6 +98,7 @@ extension Citation: Codable {
         try container.encode(passage.file, forKey: .file)
         try container.encode(passage.title, forKey: .title)
         try container.encode(passage.section, forKey: .section)
+        try container.encodeIfPresent(passage.page, forKey: .page)
         try container.encodeLineRange(passage.lines, forKey: .lines)
         try container.encode(passage.text, forKey: .passage)
     }
@@ -112,7 +113,8 @@ extension Citation: Codable {
                 document: document, file: try container.decodeIfPresent(String.self, forKey: .file) ?? document,
                 title: try container.decode(String.self, forKey: .title),
                 section: try container.decodeIfPresent(String.self, forKey: .section),
-                text: try container.decode(String.self, forKey: .passage), lines: lines))
+                text: try container.decode(String.self, forKey: .passage), lines: lines,
+                page: try container.decodeIfPresent(Int.self, forKey: .page)))
     }
 }
 

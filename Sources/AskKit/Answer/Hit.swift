@@ -1,6 +1,7 @@
 /// A ranked passage.
 ///
-/// In JSON: `{"rank", "doc", "file", "title", "section", "lines": [first, last], "score", "text"}`, and
+/// In JSON: `{"rank", "doc", "file", "title", "section", "lines": [first, last], "score", "text"}`, `"page"` for a
+/// passage of a paged file (PDF), and
 /// `"explain"` (``ScoreExplanation``) when the search was asked to explain.
 public struct Hit: Sendable, Hashable {
     /// 1 for the best passage.
@@ -29,7 +30,7 @@ public struct Hit: Sendable, Hashable {
 
 extension Hit: Codable {
     private enum CodingKeys: String, CodingKey {
-        case rank, doc, file, title, section, lines, score, text
+        case rank, doc, file, title, section, page, lines, score, text
         case explanation = "explain"
     }
 
@@ -40,6 +41,7 @@ extension Hit: Codable {
         try container.encode(passage.file, forKey: .file)
         try container.encode(passage.title, forKey: .title)
         try container.encode(passage.section, forKey: .section)
+        try container.encodeIfPresent(passage.page, forKey: .page)
         try container.encodeLineRange(passage.lines, forKey: .lines)
         try container.encode((score * 10_000).rounded() / 10_000, forKey: .score)
         try container.encode(passage.text, forKey: .text)
@@ -56,7 +58,8 @@ extension Hit: Codable {
                 document: document, file: try container.decodeIfPresent(String.self, forKey: .file) ?? document,
                 title: try container.decode(String.self, forKey: .title),
                 section: try container.decodeIfPresent(String.self, forKey: .section),
-                text: try container.decode(String.self, forKey: .text), lines: lines),
+                text: try container.decode(String.self, forKey: .text), lines: lines,
+                page: try container.decodeIfPresent(Int.self, forKey: .page)),
             score: try container.decode(Double.self, forKey: .score),
             explanation: try container.decodeIfPresent(ScoreExplanation.self, forKey: .explanation))
     }

@@ -18,6 +18,9 @@ public struct SkippedFile: Sendable, Hashable, Codable {
         case unreadable
         /// It was removed after the folder was listed.
         case gone
+        /// Reading it needs a program that is not installed (`pdftotext` for PDFs): it is read once the program
+        /// is there, and a build names the program once rather than once per file.
+        case needsTool
     }
 
     /// A skipped file.
@@ -68,13 +71,16 @@ public struct CorpusReader: Sendable {
             return skip("unsupported file type")
         }
         let contents: FileText
-        switch Self.text(of: entry) {
+        switch Self.contents(of: entry, asText: !(reader is any BinaryDocumentReader)) {
         case .success(let text): contents = text
         case .failure(let reason): return skip(reason.description, reason.cause)
         }
-        let result = reader.read(contents.text, file: entry.path)
+        let result = switch contents.content {
+        case .text(let text): reader.read(text, file: entry.path)
+        case .bytes(let bytes): (reader as! any BinaryDocumentReader).read(bytes: bytes, file: entry.path)
+        }
         if result.documents.isEmpty {
-            return skip(result.warnings.first ?? "no documents found")
+            return skip(result.warnings.first ?? "no documents found", result.cause)
         }
         let file = ReadFile(
             path: entry.path, contentHash: contents.contentHash, size: contents.size, modified: contents.modified,
@@ -88,17 +94,23 @@ public struct CorpusReader: Sendable {
         var cause: SkippedFile.Cause = .unusable
     }
 
-    /// A file's text, the hash of its bytes, and its size and date as read (they may differ from the listing's).
+    /// A file's text (or bytes, for a binary reader), the hash of its bytes, and its size and date as read (they
+    /// may differ from the listing's).
     private struct FileText {
-        var text: String
+        enum Content {
+            case text(String)
+            case bytes(Data)
+        }
+        var content: Content
         var contentHash: String
         var size: Int
         var modified: Date
     }
 
-    /// A file's text and the hash of its bytes. Its bytes are let go on return, before the text is cut into
-    /// documents (they are as large as the text). A large file is hashed on one core while it is decoded on another.
-    private static func text(of entry: Corpus.Entry) -> Result<FileText, SkipReason> {
+    /// A file's text (its bytes when not `asText`) and the hash of its bytes. Its bytes are let go on return, before
+    /// the text is cut into documents (they are as large as the text). A large file is hashed on one core while it
+    /// is decoded on another.
+    private static func contents(of entry: Corpus.Entry, asText: Bool) -> Result<FileText, SkipReason> {
         let contents: FileContents
         do {
             contents = try FileContents(path: entry.fullPath)
@@ -108,12 +120,18 @@ public struct CorpusReader: Sendable {
                 description: "unreadable: \(FileContents.describe(error))", cause: isGone ? .gone : .unreadable))
         }
         let data = contents.bytes
+        guard asText else {
+            if data.isEmpty { return .failure(SkipReason(description: "empty file")) }
+            return .success(FileText(
+                content: .bytes(data), contentHash: StableHasher.hash(data), size: contents.size,
+                modified: contents.modified))
+        }
         let isCompressed = entry.path.lowercased().hasSuffix(".gz")
         let (contentHash, decoded) = data.count < concurrentHashingBytes
             ? (StableHasher.hash(data), decodedText(of: data, isCompressed: isCompressed))
             : concurrently({ StableHasher.hash(data) }, { decodedText(of: data, isCompressed: isCompressed) })
         return decoded.map {
-            FileText(text: $0, contentHash: contentHash, size: contents.size, modified: contents.modified)
+            FileText(content: .text($0), contentHash: contentHash, size: contents.size, modified: contents.modified)
         }
     }
 

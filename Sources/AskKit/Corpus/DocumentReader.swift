@@ -1,3 +1,5 @@
+import Foundation
+
 /// A reader that turns the text of one corpus file into documents.
 public protocol DocumentReader: Sendable {
     /// The file name extensions this reader handles, lower-cased and without the dot.
@@ -11,25 +13,47 @@ public protocol DocumentReader: Sendable {
     func read(_ text: String, file: String) -> DocumentsRead
 }
 
+/// A reader of a binary format (PDF, Word, EPUB): it takes the file's bytes rather than decoded text.
+public protocol BinaryDocumentReader: DocumentReader {
+    /// Extracts the documents of a file.
+    /// - Parameters:
+    ///   - bytes: the file's content.
+    ///   - file: the file's path relative to the corpus folder, used as the document id.
+    /// - Returns: the documents, and a warning for each part of the file that had to be left out; no documents
+    ///   and a warning that says why when the file cannot be read at all.
+    func read(bytes: Data, file: String) -> DocumentsRead
+}
+
+extension BinaryDocumentReader {
+    /// Reads the text's UTF-8 bytes as the file.
+    public func read(_ text: String, file: String) -> DocumentsRead {
+        read(bytes: Data(text.utf8), file: file)
+    }
+}
+
 /// What a reader extracted from one file.
 public struct DocumentsRead: Sendable {
     /// The documents found.
     public var documents: [SourceDocument]
     /// One message per part of the file that was left out (a malformed `.jsonl` line, say).
     public var warnings: [String]
+    /// When there are no documents, what kind of reason the first warning gives: ``SkippedFile/Cause/needsTool``
+    /// when a program the reader needs is not installed.
+    public var cause: SkippedFile.Cause
 
     /// Creates the result of reading one file.
-    public init(documents: [SourceDocument], warnings: [String] = []) {
+    public init(documents: [SourceDocument], warnings: [String] = [], cause: SkippedFile.Cause = .unusable) {
         self.documents = documents
         self.warnings = warnings
+        self.cause = cause
     }
 }
 
 /// The readers the engine knows, chosen by file extension.
 public enum DocumentReaders {
-    /// Plain text, Markdown, HTML and JSON Lines.
+    /// Plain text, Markdown, HTML, JSON Lines and PDF.
     public static let standard: [any DocumentReader] = [
-        PlainTextReader(), MarkdownReader(), HTMLReader(), JSONLinesReader(),
+        PlainTextReader(), MarkdownReader(), HTMLReader(), JSONLinesReader(), PDFReader(),
     ]
 
     /// The reader for a file name, or `nil` when no reader handles its extension. A `.gz` suffix is looked through:

@@ -1,15 +1,18 @@
 /// One line of text as a reader extracted it from a source file, with the line number it came from.
 public struct SourceLine: Sendable, Hashable {
-    /// The 1-based line number in the source file.
+    /// The 1-based line number in the source file, or within its ``page`` for a paged file.
     public var number: Int
+    /// The 1-based page the line is on, for a paged file (PDF); `nil` for others.
+    public var page: Int?
     /// The text of the line, markup removed.
     public var text: String
     /// True when the file's own markup marks the line as a heading (Markdown `#`, HTML `<h1>`…`<h6>`).
     public var isMarkedHeading: Bool
 
     /// Creates a line.
-    public init(number: Int, text: String, isMarkedHeading: Bool = false) {
+    public init(number: Int, text: String, isMarkedHeading: Bool = false, page: Int? = nil) {
         self.number = number
+        self.page = page
         self.text = text
         self.isMarkedHeading = isMarkedHeading
     }

@@ -120,10 +120,17 @@ public struct IndexBuilder: Sendable {
         report.keptUnreadable = stored?.keys.filter { path in unreadablePrefixes.contains { path.hasPrefix($0) } }
             .sorted() ?? []
         var toRead: [(entry: Corpus.Entry, known: StoredFile?)] = []
+        // Files skipped before and unchanged since are skipped again without a read and without a warning.
+        let skippedBefore = stored == nil ? [:] : Self.storedSkips(in: index)
+        var unusable: [SkippedEntry] = []
         for entry in listing.entries {
             let known = stored?[entry.path]
-            if let known, known.size == entry.size, known.modified == entry.modified.timeIntervalSince1970 {
+            let modified = entry.modified.timeIntervalSince1970
+            if let known, known.size == entry.size, known.modified == modified {
                 unchanged.append(entry.path)
+            } else if let skip = skippedBefore[entry.path], skip.size == entry.size, skip.modified == modified {
+                unusable.append(skip)
+                report.skipped.append(SkippedFile(path: entry.path, reason: skip.reason))
             } else {
                 toRead.append((entry, known))
             }
@@ -147,15 +154,24 @@ public struct IndexBuilder: Sendable {
                 if skipped.cause == .unreadable, known != nil {
                     report.keptUnreadable.append(entry.path)
                     warn("skipped \(skipped.path): \(skipped.reason); its passages indexed before are kept")
-                } else {
+                } else if skipped.cause != .needsTool {
                     warn("skipped \(skipped.path): \(skipped.reason)")
                 }
                 switch skipped.cause {
                 case .gone: asRead[entry.path] = .some(nil)
                 case .unreadable: asRead[entry.path] = Corpus.Entry.unread(entry)
-                case .unusable: break
+                case .unusable:
+                    unusable.append(SkippedEntry(
+                        path: entry.path, size: entry.size, modified: entry.modified.timeIntervalSince1970,
+                        reason: skipped.reason))
+                case .needsTool: break
                 }
             }
+        }
+        // A missing program is named once, not once per file.
+        let needingTools = Dictionary(grouping: report.skipped.filter { $0.cause == .needsTool }, by: \.reason)
+        for (reason, files) in needingTools.sorted(by: { $0.key < $1.key }) {
+            warn("skipped \(files.count) file\(files.count == 1 ? "" : "s") (\(files[0].path)…): \(reason)")
         }
         guard listing.root == Corpus.FileIdentity(path: folder.url.path) else {
             throw AskError.buildFailed(
@@ -192,12 +208,13 @@ public struct IndexBuilder: Sendable {
                 try Self.copy(index, to: temporary)
                 counts = try update(
                     temporary, removing: removed, adding: changed, touching: touched, synonyms: synonyms,
-                    stamp: stamp, tracker: tracker)
+                    stamp: stamp, skipped: unusable, tracker: tracker)
                 let reread = Set(changed.map(\.path))
                 report.change = BuildReport.Change(
                     filesRead: changed.count, filesRemoved: removed.filter { !reread.contains($0) }.count)
             } else {
-                counts = try write(changed, synonyms: synonyms, stamp: stamp, to: temporary, tracker: tracker)
+                counts = try write(
+                    changed, synonyms: synonyms, stamp: stamp, skipped: unusable, to: temporary, tracker: tracker)
             }
             report.documents = counts.documents
             report.passages = counts.passages
@@ -281,6 +298,34 @@ public struct IndexBuilder: Sendable {
         }
     }
 
+    /// A file a build could not use, as it was listed.
+    private struct SkippedEntry {
+        var path: String
+        var size: Int
+        var modified: Double
+        var reason: String
+    }
+
+    /// The files an index records as skipped, by path.
+    private static func storedSkips(in index: URL) -> [String: SkippedEntry] {
+        let rows = try? IndexStore(url: index).read { db in
+            try Row.fetchAll(db, sql: "SELECT path, size, modified, reason FROM skipped_files")
+        }
+        return Dictionary(uniqueKeysWithValues: (rows ?? []).map { row in
+            (row[0], SkippedEntry(path: row[0], size: row[1], modified: row[2], reason: row[3]))
+        })
+    }
+
+    /// Records the files skipped as unusable, in place of those recorded before.
+    private static func record(_ skipped: [SkippedEntry], in db: Database) throws {
+        try db.execute(sql: "DELETE FROM skipped_files")
+        let statement = try db.makeStatement(
+            sql: "INSERT OR REPLACE INTO skipped_files(path, size, modified, reason) VALUES (?, ?, ?, ?)")
+        for file in skipped {
+            try statement.execute(arguments: [file.path, file.size, file.modified, file.reason])
+        }
+    }
+
     // MARK: - Writing
 
     /// How many bytes of new postings FTS5 gathers in memory before writing them out as a segment (its default is
@@ -297,7 +342,8 @@ public struct IndexBuilder: Sendable {
     }
 
     private func write(
-        _ files: [ReadFile], synonyms: SynonymMap, stamp: CorpusStamp, to url: URL, tracker: BuildProgress.Tracker
+        _ files: [ReadFile], synonyms: SynonymMap, stamp: CorpusStamp, skipped: [SkippedEntry], to url: URL,
+        tracker: BuildProgress.Tracker
     ) throws
         -> (documents: Int, passages: Int)
     {
@@ -319,6 +365,7 @@ public struct IndexBuilder: Sendable {
                 try Self.insertTerms(words.total, into: db)
                 let tokens = try Self.insertStems(into: db)
                 try Self.setInfo(counts: counts, tokens: tokens, stamp: stamp, in: db)
+                try Self.record(skipped, in: db)
                 return .commit
             }
             try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('optimize')")
@@ -334,7 +381,7 @@ public struct IndexBuilder: Sendable {
     /// vocabulary counts by the difference.
     private func update(
         _ url: URL, removing: [String], adding: [ReadFile], touching: [ReadFile], synonyms: SynonymMap,
-        stamp: CorpusStamp, tracker: BuildProgress.Tracker
+        stamp: CorpusStamp, skipped: [SkippedEntry], tracker: BuildProgress.Tracker
     ) throws -> (documents: Int, passages: Int) {
         let queue = try Self.openForWriting(url)
         var counts = (documents: 0, passages: 0)
@@ -392,6 +439,7 @@ public struct IndexBuilder: Sendable {
                 let tokens = try Int.fetchOne(
                     db, sql: "SELECT value FROM build_info WHERE key = ?", arguments: [IndexSchema.Info.tokens]) ?? 0
                 try Self.setInfo(counts: counts, tokens: tokens + change.tokens, stamp: stamp, in: db)
+                try Self.record(skipped, in: db)
                 return .commit
             }
             try db.execute(sql: "PRAGMA incremental_vacuum")
@@ -410,7 +458,8 @@ public struct IndexBuilder: Sendable {
             sql: "INSERT INTO files(path, content_hash, size, modified) VALUES (?, ?, ?, ?)")
         let documentStatement = try db.makeStatement(sql: "INSERT INTO documents(doc, file, title) VALUES (?, ?, ?)")
         let passageStatement = try db.makeStatement(sql: """
-            INSERT INTO passages(document_id, title, section, body, line_start, line_end) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO passages(document_id, title, section, body, line_start, line_end, page)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         let ftsStatement = try db.makeStatement(
             sql: "INSERT INTO passages_fts(rowid, title, section, body) VALUES (?, ?, ?, ?)")
@@ -440,6 +489,7 @@ public struct IndexBuilder: Sendable {
                 try passageStatement.insert([
                     .integer(documentID), .text(passage.title), section, .text(passage.text),
                     .integer(Int64(passage.lines.lowerBound)), .integer(Int64(passage.lines.upperBound)),
+                    passage.page.map { .integer(Int64($0)) } ?? .null,
                 ])
                 let passageID = db.lastInsertedRowID
                 if index < cut.vectors.count { vectors.append((passageID, cut.vectors[index])) }

@@ -10,7 +10,7 @@ import GRDB
 /// ```
 enum IndexSchema {
     /// Bumped whenever the layout or the meaning of a table changes; an index of another version is rebuilt.
-    static let version = 7
+    static let version = 8
     /// `PRAGMA application_id`: "ASK1", marks the file as an ask index.
     static let applicationID: Int32 = 0x4153_4B31
     /// The FTS5 tokenizer of the passage table.
@@ -44,7 +44,8 @@ enum IndexSchema {
                 section TEXT,
                 body TEXT NOT NULL,
                 line_start INTEGER NOT NULL,
-                line_end INTEGER NOT NULL
+                line_end INTEGER NOT NULL,
+                page INTEGER -- the page of a paged file (PDF), whose lines line_start and line_end are; else NULL
             );
             CREATE INDEX passages_by_document ON passages(document_id);
             CREATE VIRTUAL TABLE passages_fts USING fts5(
@@ -57,6 +58,11 @@ enum IndexSchema {
             -- How many passages hold each stem: FTS5's document frequencies, kept because fts5vocab counts them by
             -- reading a stem's whole doclist, which costs milliseconds for common stems of a large index.
             CREATE TABLE stems(stem TEXT PRIMARY KEY, passages INTEGER NOT NULL) WITHOUT ROWID;
+            -- Files a build could not use (an unsupported type, not text…), as listed then: a later build warns of
+            -- one again only when it changed.
+            CREATE TABLE skipped_files(
+                path TEXT PRIMARY KEY, size INTEGER NOT NULL, modified REAL NOT NULL, reason TEXT NOT NULL
+            ) WITHOUT ROWID;
             CREATE TABLE synonyms(rule INTEGER NOT NULL, phrase TEXT NOT NULL, role TEXT NOT NULL
                 CHECK (role IN ('equivalent', 'input', 'output')));
             """)

@@ -135,7 +135,7 @@ struct IndexStore: Sendable {
         let score = ranked ? "\(BM25Function.name)(passages_fts, \(arguments.joined(separator: ", ")))" : "0.0"
         // The top rows are chosen from the full-text index alone; only they are joined to their text.
         let rows = try Row.fetchAll(db, sql: """
-            SELECT p.id, p.title, p.section, p.body, p.line_start, p.line_end, d.doc, d.file, top.score
+            SELECT p.id, p.title, p.section, p.body, p.line_start, p.line_end, p.page, d.doc, d.file, top.score
             FROM (
                 SELECT rowid, \(score) AS score
                 FROM passages_fts
@@ -154,7 +154,7 @@ struct IndexStore: Sendable {
     static func candidates(_ db: Database, ids: [Int64]) throws -> [Candidate] {
         guard !ids.isEmpty else { return [] }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT p.id, p.title, p.section, p.body, p.line_start, p.line_end, d.doc, d.file
+            SELECT p.id, p.title, p.section, p.body, p.line_start, p.line_end, p.page, d.doc, d.file
             FROM passages p JOIN documents d ON d.id = p.document_id
             WHERE p.id IN (\(ids.map(String.init).joined(separator: ",")))
             """)
@@ -168,7 +168,7 @@ struct IndexStore: Sendable {
             id: row["id"],
             passage: Passage(
                 document: row["doc"], file: row["file"], title: row["title"], section: row["section"],
-                text: row["body"], lines: lines),
+                text: row["body"], lines: lines, page: row["page"]),
             bm25: bm25)
     }
 

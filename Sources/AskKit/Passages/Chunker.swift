@@ -24,6 +24,7 @@ public struct Chunker: Sendable {
         var text: String
         var section: String?
         var lines: ClosedRange<Int>
+        var page: Int?
         var words: Int
     }
 
@@ -40,7 +41,7 @@ public struct Chunker: Sendable {
             Passage(
                 document: document.id, file: document.file, title: title, section: run[0].section,
                 text: run.map(\.text).joined(separator: " "),
-                lines: run[0].lines.lowerBound...run.map(\.lines.upperBound).max()!)
+                lines: run[0].lines.lowerBound...run.map(\.lines.upperBound).max()!, page: run[0].page)
         }
     }
 
@@ -67,7 +68,8 @@ public struct Chunker: Sendable {
                 let end = paragraph.text.utf8.distance(from: paragraph.text.startIndex, to: range.upperBound) - 1
                 sentences.append(Sentence(
                     text: text, section: section,
-                    lines: paragraph.line(atOffset: start)...paragraph.line(atOffset: end), words: words))
+                    lines: paragraph.line(atOffset: start)...paragraph.line(atOffset: end), page: paragraph.page,
+                    words: words))
             }
         }
         if let stated = document.statedTitle?.collapsingWhitespace(), !stated.isEmpty {
@@ -100,7 +102,7 @@ public struct Chunker: Sendable {
                 let sectionChanged = sentence.section != current[0].section
                 let grown = words + sentence.words
                 let full = words >= minimumWords ? grown > targetWords : grown > maximumWords
-                if (sectionChanged && words >= minimumWords / 3) || full {
+                if (sectionChanged && words >= minimumWords / 3) || full || sentence.page != current[0].page {
                     runs.append(current)
                     current = []
                     words = 0
@@ -112,6 +114,7 @@ public struct Chunker: Sendable {
         if !current.isEmpty {
             // A short tail joins the passage before it when both fit and share a section.
             if let last = runs.last, words < minimumWords / 2, last[0].section == current[0].section,
+                last[0].page == current[0].page,
                 last.reduce(0, { $0 + $1.words }) + words <= maximumWords
             {
                 runs[runs.count - 1].append(contentsOf: current)

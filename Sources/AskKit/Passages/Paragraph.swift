@@ -21,6 +21,8 @@ struct Paragraph: Sendable, Hashable {
     var pieces: [Piece]
     /// True when the paragraph was a list item.
     var isBullet = false
+    /// The page its lines are on, for a paged file.
+    var page: Int?
 
     var firstLine: Int { pieces.first?.line ?? 0 }
 

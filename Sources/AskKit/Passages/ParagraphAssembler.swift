@@ -19,6 +19,7 @@ struct ParagraphAssembler {
     private struct Line {
         var text: String
         var number: Int
+        var page: Int?
         var isBullet: Bool
         var isMarkedHeading: Bool
         /// Navigation stood between this line and the one before: the two are never joined.
@@ -38,7 +39,7 @@ struct ParagraphAssembler {
                 if let done = current { paragraphs.append(contentsOf: finish(done)) }
                 current = Paragraph(
                     kind: line.isMarkedHeading ? .heading : .body, text: line.text,
-                    pieces: [Paragraph.Piece(offset: 0, line: line.number)], isBullet: line.isBullet)
+                    pieces: [Paragraph.Piece(offset: 0, line: line.number)], isBullet: line.isBullet, page: line.page)
             }
         }
         if let done = current { paragraphs.append(contentsOf: finish(done)) }
@@ -72,7 +73,7 @@ struct ParagraphAssembler {
                 text = String(text.dropFirst(2))
             }
             if bodyWords < 8 { bodyWords += text.wordCount(stoppingAfter: 8) }
-            result.append(Line(text: text, number: source.number, isBullet: isBullet,
+            result.append(Line(text: text, number: source.number, page: source.page, isBullet: isBullet,
                                isMarkedHeading: source.isMarkedHeading, followsNavigation: afterNavigation))
             afterNavigation = false
         }
@@ -120,7 +121,10 @@ struct ParagraphAssembler {
     // MARK: - Joining
 
     private func canJoin(_ line: Line, to paragraph: Paragraph) -> Bool {
-        if line.isBullet || line.isMarkedHeading || line.followsNavigation || paragraph.kind == .heading {
+        // A paragraph never crosses a page: a citation names one page.
+        if line.isBullet || line.isMarkedHeading || line.followsNavigation || paragraph.kind == .heading
+            || line.page != paragraph.page
+        {
             return false
         }
         let text = paragraph.text
@@ -158,7 +162,8 @@ struct ParagraphAssembler {
         body.text = String(paragraph.text[..<paragraph.text.index(after: stop.lowerBound)])
         body.pieces = paragraph.pieces.filter { $0.offset < splitOffset }
         let heading = Paragraph(
-            kind: .heading, text: String(tail), pieces: [Paragraph.Piece(offset: 0, line: paragraph.line(atOffset: splitOffset))])
+            kind: .heading, text: String(tail),
+            pieces: [Paragraph.Piece(offset: 0, line: paragraph.line(atOffset: splitOffset))], page: paragraph.page)
         return [body, heading]
     }
 
