@@ -29,7 +29,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AskKitTests",
-            dependencies: ["AskKit", "ask", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["AskKit", "ask", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -16,6 +16,7 @@ struct IncrementalBuildTests {
                 """).map { $0.description }.sorted()
             let files = try Row.fetchAll(db, sql: "SELECT path, content_hash, size FROM files").map(\.description).sorted()
                 + Row.fetchAll(db, sql: "SELECT path, size, reason FROM skipped_files ORDER BY path").map(\.description)
+                + Row.fetchAll(db, sql: "SELECT file, hex(hashes) FROM page_lines ORDER BY file").map(\.description)
             let terms = try Row.fetchAll(db, sql: "SELECT word, stem, passages FROM terms ORDER BY word").map(\.description)
             let stems = try Row.fetchAll(db, sql: "SELECT stem, passages FROM stems ORDER BY stem").map(\.description)
             let tokens = try String.fetchOne(db, sql: "SELECT value FROM build_info WHERE key = 'tokens'") ?? ""
@@ -86,6 +87,32 @@ struct IncrementalBuildTests {
         let question = "does kyphoplasty restore height"
         let answers = try [incremental, full].map { try AskEngine(index: $0).search(question).map(\.passage) }
         #expect(answers[0] == answers[1] && !answers[0].isEmpty)
+    }
+
+    /// A site's repeated text is dropped from its pages; when a change makes it no longer repeated (or newly so),
+    /// pages not changed are read again, so the update still equals a full build.
+    @Test func anUpdateThatChangesASitesRepeatedTextEqualsAFullBuild() throws {
+        let folder = try TemporaryFolder()
+        let corpus = folder.path("Corpus")
+        let topics = ["calcium", "walking", "cement", "bracing", "posture", "sleep"]
+        func page(_ topic: String, tagline: Bool) -> String {
+            "<html><body>\(tagline ? "<p>Strong bones for a long life.</p>" : "")<p>Advice on \(topic): keep at it "
+                + "every day, and ask a doctor about \(topic) when back pain starts.</p></body></html>"
+        }
+        for topic in topics { try folder.write("Corpus/site/\(topic).html", page(topic, tagline: true)) }
+        let incremental = folder.path("incremental.sqlite")
+        let first = try IndexBuilder().build(corpus: corpus, into: incremental)
+        #expect(first.furniture == BuildReport.DroppedLines(lines: 6, pages: 6))
+        #expect(try AskEngine(index: incremental).search("strong bones long life").isEmpty)
+
+        // Only two pages keep the tagline: it is no longer the site's, and stands in those two again.
+        for topic in topics.dropFirst(2) { try folder.write("Corpus/site/\(topic).html", page(topic, tagline: false)) }
+        try IndexBuilder().build(corpus: corpus, into: incremental)
+        let full = folder.path("full.sqlite")
+        try IndexBuilder().build(corpus: corpus, into: full, full: true)
+        #expect(try contents(of: incremental) == contents(of: full))
+        let found = try AskEngine(index: incremental, embedder: nil).search("strong bones long life").map(\.passage.file)
+        #expect(found.sorted() == ["site/calcium.html", "site/walking.html"], "\(found)")
     }
 
     /// With nothing changed, the index is neither read again nor rewritten: the file is the same one (a rewrite

@@ -46,6 +46,23 @@ import Testing
         #expect(document.lines.first { $0.text == "Risks" }?.number == 3)
     }
 
+    @Test func htmlDecodesEveryNamedEntityAndDropsCodeTogglesAndRunTogetherRows() throws {
+        let html = """
+            <p>Next &rarr; page &lsqb;1&rsqb;, &pi; r&sup2;, &amp;lt; stays written out.</p>
+            <pre>/*
+            ** A code comment
+            */</pre>
+            <p><b>select-stmt:</b> <button onclick='toggle()'>hide</button></p>
+            <table><tr><td>Adding null gives null</td><td>Yes</td></tr><tr><td>Null times zero</td><td>No</td></tr></table>
+            """
+        let document = try #require(HTMLReader().read(html, file: "p.html").documents.first)
+        let texts = document.lines.map(\.text)
+        #expect(texts.contains("Next → page [1], π r², &lt; stays written out."))
+        #expect(!texts.contains { $0.contains("**") || $0.contains("hide") })
+        #expect(texts.contains("• Adding null gives null Yes") && texts.contains("• Null times zero No"))
+        #expect(HTMLEntities.characters.count == 2125)
+    }
+
     @Test func jsonLinesGivesOneDocumentPerLineAndWarnsAboutBadLines() {
         let text = """
             {"_id": "a1", "title": "First", "text": "Alpha text."}

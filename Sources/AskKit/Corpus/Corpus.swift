@@ -251,6 +251,9 @@ struct StableHasher {
         withUnsafeBytes(of: value.littleEndian) { combine(bytes: $0) }
     }
 
+    /// The hash so far.
+    var value: UInt64 { state }
+
     var hexDigest: String {
         let hex = String(state, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex

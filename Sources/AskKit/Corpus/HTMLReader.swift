@@ -1,4 +1,4 @@
-/// Reads `.html` files: tags, scripts, styles and navigation blocks are dropped, entities decoded,
+/// Reads `.html` files: tags, scripts, styles, navigation, buttons and code listings (`<pre>`) are dropped, entities decoded,
 /// block elements become lines, `<h1>`…`<h6>` become marked headings; each line keeps the source line it started on.
 public struct HTMLReader: DocumentReader {
     /// Creates the reader.
@@ -7,11 +7,13 @@ public struct HTMLReader: DocumentReader {
     public let fileExtensions: Set<String> = ["html", "htm", "xhtml"]
 
     private static let hiddenElements: Set<String> = [
-        "script", "style", "noscript", "template", "svg", "nav", "iframe", "object", "canvas",
+        "script", "style", "noscript", "template", "svg", "nav", "iframe", "object", "canvas", "button",
+        // Preformatted blocks are code listings, dropped as Markdown's code blocks are: they are not sentences.
+        "pre",
     ]
     private static let blockElements: Set<String> = [
         "p", "div", "br", "li", "tr", "table", "ul", "ol", "section", "article", "header", "footer", "main",
-        "blockquote", "pre", "hr", "dd", "dt", "dl", "figure", "figcaption", "aside", "address", "form",
+        "blockquote", "hr", "dd", "dt", "dl", "figure", "figcaption", "aside", "address", "form",
         "h1", "h2", "h3", "h4", "h5", "h6", "title", "body", "html", "head", "caption", "fieldset", "details",
         "summary",
     ]
@@ -48,12 +50,17 @@ public struct HTMLReader: DocumentReader {
                     }
                     continue
                 }
+                if tag.name == "td" || tag.name == "th" {
+                    // Cells written without white space between them ("…null</td><td>Yes") are still words apart.
+                    builder.append(" ", line: lineNumber)
+                }
                 if Self.blockElements.contains(tag.name) {
                     builder.breakLine()
                     if !tag.isClosing {
                         if tag.name.count == 2, tag.name.first == "h", tag.name.last?.isNumber == true {
                             builder.isHeading = true
-                        } else if tag.name == "li" {
+                        } else if tag.name == "li" || tag.name == "tr" {
+                            // A table row is an item of its own, as a list item is: never run into the next row.
                             builder.append("• ", line: lineNumber)
                         }
                     }
@@ -89,16 +96,7 @@ public struct HTMLReader: DocumentReader {
 
     // MARK: - Entities
 
-    private static let namedEntities: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "mdash": "—", "ndash": "–",
-        "hellip": "…", "rsquo": "’", "lsquo": "‘", "ldquo": "“", "rdquo": "”", "copy": "©", "reg": "®",
-        "trade": "™", "deg": "°", "middot": "·", "bull": "•", "eacute": "é", "egrave": "è", "aacute": "á",
-        "agrave": "à", "iacute": "í", "oacute": "ó", "uacute": "ú", "ntilde": "ñ", "uuml": "ü", "ouml": "ö",
-        "auml": "ä", "ccedil": "ç", "times": "×", "plusmn": "±", "frac12": "½", "micro": "µ", "shy": "",
-        "thinsp": " ", "ensp": " ", "emsp": " ", "laquo": "«", "raquo": "»", "sect": "§", "para": "¶",
-    ]
-
-    /// Decodes named (common) and numeric character references; unknown ones stay as written.
+    /// Decodes named (all of HTML5's) and numeric character references; unknown ones stay as written.
     static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
         var output = ""
@@ -106,7 +104,8 @@ public struct HTMLReader: DocumentReader {
         while let ampersand = rest.firstIndex(of: "&") {
             output += rest[..<ampersand]
             let afterAmpersand = rest.index(after: ampersand)
-            let candidate = rest[afterAmpersand...].prefix(12)
+            // The longest name, "CounterClockwiseContourIntegral", has 31 characters.
+            let candidate = rest[afterAmpersand...].prefix(33)
             if let semicolon = candidate.firstIndex(of: ";"),
                 let decoded = decodeEntity(String(rest[afterAmpersand..<semicolon]))
             {
@@ -128,7 +127,7 @@ public struct HTMLReader: DocumentReader {
             guard let value, let scalar = Unicode.Scalar(value), value != 0 else { return nil }
             return String(Character(scalar))
         }
-        return namedEntities[name] ?? namedEntities[name.lowercased()]
+        return HTMLEntities.characters[name] ?? HTMLEntities.characters[name.lowercased()]
     }
 }
 

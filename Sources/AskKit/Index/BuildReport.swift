@@ -23,6 +23,21 @@ public struct BuildReport: Sendable, Codable {
     public var keptUnreadable: [String] = []
     /// False when nothing had changed and the index file was left as it was.
     public var indexChanged = true
+    /// The lines dropped from the HTML pages read as text their site repeats on many pages (menus, taglines,
+    /// footers), and how many pages lost some.
+    public var furniture = DroppedLines()
+
+    /// Lines left out of pages, and of how many pages.
+    public struct DroppedLines: Sendable, Codable, Equatable {
+        public var lines: Int
+        public var pages: Int
+
+        /// Lines dropped from pages.
+        public init(lines: Int = 0, pages: Int = 0) {
+            self.lines = lines
+            self.pages = pages
+        }
+    }
 
     /// What an incremental build changed.
     public struct Change: Sendable, Codable {
@@ -43,6 +58,10 @@ public struct BuildReport: Sendable, Codable {
         if !skipped.isEmpty {
             let reasons = Dictionary(grouping: skipped, by: \.reason).map { "\($0.value.count) \($0.key)" }.sorted()
             line += "; skipped \(skipped.count) file\(skipped.count == 1 ? "" : "s") (\(reasons.joined(separator: ", ")))"
+        }
+        if furniture.lines > 0 {
+            line += "; dropped \(furniture.lines) line\(furniture.lines == 1 ? "" : "s") repeated across pages (menus, "
+                + "taglines, footers) from \(furniture.pages) page\(furniture.pages == 1 ? "" : "s")"
         }
         if !unreadableFolders.isEmpty {
             line += "; could not read \(unreadableFolders.count) folder\(unreadableFolders.count == 1 ? "" : "s") ("

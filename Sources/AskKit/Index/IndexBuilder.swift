@@ -199,6 +199,22 @@ public struct IndexBuilder: Sendable {
             return report
         }
 
+        // The text sites repeat on their pages, counted over the pages kept and those read now. When that changes,
+        // pages not read now would keep what is no longer furniture (or the reverse): every file is read again.
+        let storedPages = stored == nil ? [:] : try IndexStore(url: index).read(SiteFurniture.storedPages)
+        var newPages: [String: [UInt64]] = [:]
+        for file in changed { newPages[file.path] = SiteFurniture.lineHashes(of: file) }
+        let furniture = SiteFurniture(pages: storedPages.filter { kept.contains($0.key) }.merging(newPages) { $1 })
+        if stored != nil, furniture != SiteFurniture(pages: storedPages) {
+            // Every warning of the files read so far was given; those of the others are not, as in any update.
+            return try buildHoldingLock(corpus: corpus, into: index, full: true, warn: { _ in }, progress: progress)
+        }
+        changed = changed.map { file in
+            let (stripped, dropped) = furniture.strip(file)
+            if dropped > 0 { report.furniture.lines += dropped; report.furniture.pages += 1 }
+            return stripped
+        }
+
         // Builds of this index take turns, so a temporary file left beside it now is a killed build's.
         Self.removeAbandonedBuilds(of: index)
         let temporary = Self.temporaryURL(for: index, process: ProcessInfo.processInfo.processIdentifier)
@@ -208,13 +224,14 @@ public struct IndexBuilder: Sendable {
                 try Self.copy(index, to: temporary)
                 counts = try update(
                     temporary, removing: removed, adding: changed, touching: touched, synonyms: synonyms,
-                    stamp: stamp, skipped: unusable, tracker: tracker)
+                    stamp: stamp, skipped: unusable, pages: newPages, tracker: tracker)
                 let reread = Set(changed.map(\.path))
                 report.change = BuildReport.Change(
                     filesRead: changed.count, filesRemoved: removed.filter { !reread.contains($0) }.count)
             } else {
                 counts = try write(
-                    changed, synonyms: synonyms, stamp: stamp, skipped: unusable, to: temporary, tracker: tracker)
+                    changed, synonyms: synonyms, stamp: stamp, skipped: unusable, pages: newPages, to: temporary,
+                    tracker: tracker)
             }
             report.documents = counts.documents
             report.passages = counts.passages
@@ -342,8 +359,8 @@ public struct IndexBuilder: Sendable {
     }
 
     private func write(
-        _ files: [ReadFile], synonyms: SynonymMap, stamp: CorpusStamp, skipped: [SkippedEntry], to url: URL,
-        tracker: BuildProgress.Tracker
+        _ files: [ReadFile], synonyms: SynonymMap, stamp: CorpusStamp, skipped: [SkippedEntry],
+        pages: [String: [UInt64]], to url: URL, tracker: BuildProgress.Tracker
     ) throws
         -> (documents: Int, passages: Int)
     {
@@ -366,6 +383,7 @@ public struct IndexBuilder: Sendable {
                 let tokens = try Self.insertStems(into: db)
                 try Self.setInfo(counts: counts, tokens: tokens, stamp: stamp, in: db)
                 try Self.record(skipped, in: db)
+                try SiteFurniture.record(pages, in: db)
                 return .commit
             }
             try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('optimize')")
@@ -381,7 +399,7 @@ public struct IndexBuilder: Sendable {
     /// vocabulary counts by the difference.
     private func update(
         _ url: URL, removing: [String], adding: [ReadFile], touching: [ReadFile], synonyms: SynonymMap,
-        stamp: CorpusStamp, skipped: [SkippedEntry], tracker: BuildProgress.Tracker
+        stamp: CorpusStamp, skipped: [SkippedEntry], pages: [String: [UInt64]], tracker: BuildProgress.Tracker
     ) throws -> (documents: Int, passages: Int) {
         let queue = try Self.openForWriting(url)
         var counts = (documents: 0, passages: 0)
@@ -411,7 +429,8 @@ public struct IndexBuilder: Sendable {
                         DELETE FROM passages WHERE document_id IN (SELECT id FROM documents WHERE file = ?);
                         DELETE FROM documents WHERE file = ?;
                         DELETE FROM files WHERE path = ?;
-                        """, arguments: [path, path, path])
+                        DELETE FROM page_lines WHERE file = ?;
+                        """, arguments: [path, path, path, path])
                 }
                 let firstNew = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM passages") ?? 0) + 1
                 let words = WordCounts()
@@ -440,6 +459,7 @@ public struct IndexBuilder: Sendable {
                     db, sql: "SELECT value FROM build_info WHERE key = ?", arguments: [IndexSchema.Info.tokens]) ?? 0
                 try Self.setInfo(counts: counts, tokens: tokens + change.tokens, stamp: stamp, in: db)
                 try Self.record(skipped, in: db)
+                try SiteFurniture.record(pages, in: db)
                 return .commit
             }
             try db.execute(sql: "PRAGMA incremental_vacuum")

@@ -63,6 +63,9 @@ enum IndexSchema {
             CREATE TABLE skipped_files(
                 path TEXT PRIMARY KEY, size INTEGER NOT NULL, modified REAL NOT NULL, reason TEXT NOT NULL
             ) WITHOUT ROWID;
+            -- The hashes of the distinct lines of each HTML page (8 bytes each, little-endian), from which builds find
+            -- the text a site repeats on many pages (SiteFurniture) without reading unchanged pages again.
+            CREATE TABLE page_lines(file TEXT PRIMARY KEY, hashes BLOB NOT NULL) WITHOUT ROWID;
             CREATE TABLE synonyms(rule INTEGER NOT NULL, phrase TEXT NOT NULL, role TEXT NOT NULL
                 CHECK (role IN ('equivalent', 'input', 'output')));
             """)

@@ -121,9 +121,11 @@ struct ParagraphAssembler {
     // MARK: - Joining
 
     private func canJoin(_ line: Line, to paragraph: Paragraph) -> Bool {
-        // A paragraph never crosses a page: a citation names one page.
+        // A paragraph never crosses a page, nor a stretch of the source longer than a passage may span (hidden
+        // markup, such as a syntax diagram): a citation names one page and a readable span.
         if line.isBullet || line.isMarkedHeading || line.followsNavigation || paragraph.kind == .heading
             || line.page != paragraph.page
+            || line.number - (paragraph.pieces.last?.line ?? line.number) >= Chunker.maximumLineSpan
         {
             return false
         }
@@ -132,7 +134,7 @@ struct ParagraphAssembler {
         guard let first = line.text.first else { return false }
         if first.isLowercase || Self.endsOpen(text) { return true }
         // "…a new fracture. Nonsurgical Treatment" then "Fortunately, …": the tail is a heading, not a sentence start.
-        if let stop = text.range(of: ". ", options: .backwards), Self.isTitleLike(text[stop.upperBound...]),
+        if let stop = Self.lastSentenceStop(in: text), Self.isTitleLike(text[stop.upperBound...]),
             text[stop.upperBound...].wordCount(stoppingAfter: 5) <= 5
         {
             return false
@@ -141,11 +143,27 @@ struct ParagraphAssembler {
         return text.wordCount(stoppingAfter: 8) >= 8 && (first.isUppercase || first.isNumber || "(\"“".contains(first))
     }
 
+    /// The last ". " of the text, found on its UTF-8 bytes from the end (Foundation's backward search measures
+    /// the whole string in UTF-16 first, at every line a long paragraph grows by).
+    private static func lastSentenceStop(in text: String) -> Range<String.Index>? {
+        let utf8 = text.utf8
+        var index = utf8.endIndex
+        while index > utf8.startIndex {
+            let space = utf8.index(before: index)
+            guard space > utf8.startIndex else { return nil }
+            let period = utf8.index(before: space)
+            if utf8[space] == UInt8(ascii: " "), utf8[period] == UInt8(ascii: ".") { return period..<index }
+            index = space
+        }
+        return nil
+    }
+
     private static func endsOpen(_ text: String) -> Bool {
         guard let last = text.last else { return false }
         if ",;–—-(/&".contains(last) { return true }
-        let lastWord = text.split(separator: " ").last.map { $0.lowercased() } ?? ""
-        return continuationWords.contains(lastWord)
+        // The last word, found from the end: a paragraph grows line by line, and is asked this at every line.
+        let lastWord = text.lastIndex(of: " ").map { text[text.index(after: $0)...] } ?? text[...]
+        return continuationWords.contains(lastWord.lowercased())
     }
 
     // MARK: - Classification
@@ -153,7 +171,7 @@ struct ParagraphAssembler {
     /// Splits a heading that an extraction glued onto the end of a paragraph ("…new fracture. Nonsurgical Treatment").
     private func finish(_ paragraph: Paragraph) -> [Paragraph] {
         guard paragraph.kind == .body, !paragraph.text.hasTerminalPunctuation,
-            let stop = paragraph.text.range(of: ". ", options: .backwards)
+            let stop = Self.lastSentenceStop(in: paragraph.text)
         else { return [paragraph] }
         let tail = paragraph.text[stop.upperBound...]
         guard Self.isTitleLike(tail), tail.wordCount(stoppingAfter: 5) <= 5 else { return [paragraph] }
