@@ -11,5 +11,7 @@ let package = Package(
         .executableTarget(
             name: "FuzzQueryCompiler", dependencies: ["FuzzDriver", .product(name: "AskKit", package: "ask")]),
         .executableTarget(name: "FuzzReaders", dependencies: ["FuzzDriver", .product(name: "AskKit", package: "ask")]),
+        .executableTarget(
+            name: "FuzzContainers", dependencies: ["FuzzDriver", .product(name: "AskKit", package: "ask")]),
     ]
 )

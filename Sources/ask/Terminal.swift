@@ -35,7 +35,12 @@ enum Terminal {
         var lines = passage.lines.lowerBound == passage.lines.upperBound
             ? "line \(passage.lines.lowerBound)" : "lines \(passage.lines.lowerBound)–\(passage.lines.upperBound)"
         if let page = passage.page { lines = "p. \(page), \(lines)" }
-        let location = passage.document == passage.file ? passage.file : "\(passage.file), id \(passage.document)"
+        let location = switch passage.document {
+        case passage.file: passage.file
+        // A part of a file named by its path in it: an EPUB's chapter, "book.epub#text/ch003.xhtml".
+        case _ where passage.document.hasPrefix(passage.file + "#"): passage.document
+        default: "\(passage.file), id \(passage.document)"
+        }
         return safe("\(passage.title) — \(location), \(lines)")
     }
 

@@ -31,6 +31,38 @@ import Testing
         #expect(try engine.search("walking bones strong", limit: 1).first?.passage.text.wordCount ?? 0 <= 300)
     }
 
+    /// Containers built to hurt: a zip bomb `.docx`, a truncated one, a truncated PDF, an EPUB whose chapters point
+    /// out of the book, a `.docx` that is plain text. The build skips each bad file by name saying why, reads
+    /// nothing outside the book, and indexes the rest.
+    @Test func hostileContainersAreSkippedOrReadWithinThemselves() throws {
+        let folder = try TemporaryFolder()
+        let fixtures = Repository.root.appendingPathComponent("Tests/AskKitTests/Fixtures")
+        try FileManager.default.createDirectory(at: folder.path("Corpus"), withIntermediateDirectories: true)
+        for name in ["office/bomb.docx", "office/truncated.docx", "office/escape.epub", "pdf/truncated.pdf"] {
+            try FileManager.default.copyItem(
+                at: fixtures.appendingPathComponent(name),
+                to: folder.path("Corpus/" + name.split(separator: "/").last!))
+        }
+        try folder.write("Corpus/text.docx", "Plain text named as a Word document.")
+        try folder.write("Corpus/notes.txt", "Calcium and vitamin D keep bones strong as people age.")
+        var warnings: [String] = []
+        let report = try IndexBuilder().build(corpus: folder.path("Corpus"), into: folder.path("ask.sqlite")) {
+            warnings.append($0)
+        }
+        #expect(report.files == 2)
+        var reasons: [String: String] = [:]
+        for skipped in report.skipped { reasons[skipped.path] = skipped.reason }
+        #expect(reasons["bomb.docx"]?.contains("inflates past 64 MB") == true)
+        #expect(reasons["truncated.docx"]?.hasPrefix("damaged Word document") == true)
+        #expect(reasons["text.docx"] == "damaged Word document: not a zip file")
+        if PDFReader().canRead { #expect(reasons["truncated.pdf"]?.hasPrefix("damaged PDF") == true) }
+        #expect(warnings.filter { $0.contains("leaves the book") }.count == 2)
+        let engine = try AskEngine(index: folder.path("ask.sqlite"), embedder: nil)
+        #expect(try engine.search("vitamin calcium").map(\.passage.document).sorted()
+            == ["escape.epub#OPS/text/good.xhtml", "notes.txt"])
+        #expect(try engine.search("outside text never read").isEmpty)
+    }
+
     /// Files deleted while a build runs, after it listed them: the build's own warning callback (called when it
     /// skips the empty first file, which is touched so that each build warns of it) deletes a later file, in a full build and in an incremental one. The deleted
     /// file is skipped by name, the rest is indexed, and the next build agrees with a full build.

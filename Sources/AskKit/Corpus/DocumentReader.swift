@@ -51,9 +51,10 @@ public struct DocumentsRead: Sendable {
 
 /// The readers the engine knows, chosen by file extension.
 public enum DocumentReaders {
-    /// Plain text, Markdown, HTML, JSON Lines and PDF.
+    /// Plain text, Markdown, HTML, JSON Lines, PDF, Word, OpenDocument text and EPUB.
     public static let standard: [any DocumentReader] = [
-        PlainTextReader(), MarkdownReader(), HTMLReader(), JSONLinesReader(), PDFReader(),
+        PlainTextReader(), MarkdownReader(), HTMLReader(), JSONLinesReader(), PDFReader(), WordReader(),
+        OpenDocumentReader(), EPUBReader(),
     ]
 
     /// The reader for a file name, or `nil` when no reader handles its extension. A `.gz` suffix is looked through:

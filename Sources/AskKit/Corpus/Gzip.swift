@@ -1,4 +1,4 @@
-import CZlib
+import SystemZlib
 import Foundation
 
 /// Decompresses gzip data (`.jsonl.gz` collections are read directly).
