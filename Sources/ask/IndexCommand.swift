@@ -9,7 +9,8 @@ struct IndexCommand: ParsableCommand {
         abstract: "Bring the index up to date with the corpus folder.",
         discussion: """
             Only files whose content changed are read again, and passages of deleted files are removed; --full \
-            reads every file into a new index.
+            reads every file into a new index. --watch keeps running and updates the index whenever the corpus \
+            changes, with one line per update, until it is interrupted (Ctrl-C).
             """)
 
     @OptionGroup var locations: Locations
@@ -17,14 +18,47 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Read every file into a new index instead of updating the existing one.")
     var full = false
 
+    @Flag(help: "Keep running, and update the index whenever the corpus changes (Ctrl-C stops).")
+    var watch = false
+
     func run() throws {
-        let progress = ProgressLine()
-        defer { progress.clear() }
-        let report = try IndexBuilder().build(
-            corpus: locations.corpusURL, into: locations.indexURL, full: full, warn: progress.warn,
-            progress: progress.show)
-        progress.clear()
+        let report = try build(full: full)
         try Terminal.writeLine(report.summary)
         try Terminal.writeLine("index: \(locations.indexURL.path)")
+        guard watch else { return }
+        Interruption.catchSignals()
+        let watcher = try CorpusWatcher(corpus: locations.corpusURL)
+        switch watcher.mode {
+        case .notifications: Terminal.note("watching \(locations.corpusURL.path) for changes (Ctrl-C stops)")
+        case .polling(let reason):
+            Terminal.note("watching \(locations.corpusURL.path) every \(Int(watcher.pollInterval)) s: \(reason)")
+        }
+        while try watcher.waitForChange(shouldStop: { Interruption.isInterrupted }) {
+            do {
+                let update = try build(full: false)
+                if update.indexChanged { try Terminal.writeLine("\(Self.clock()) \(update.summary)") }
+            } catch let error as AskError {
+                // A corpus emptied for a moment, a build that failed: said, and the next change tries again.
+                if case .corpusMissing = error { throw error }
+                Terminal.warn(error.description)
+            }
+        }
+        try Interruption.exitIfInterrupted()
+    }
+
+    /// One build of the index, with its progress and warnings on standard error.
+    private func build(full: Bool) throws -> BuildReport {
+        let progress = ProgressLine()
+        defer { progress.clear() }
+        return try IndexBuilder().build(
+            corpus: locations.corpusURL, into: locations.indexURL, full: full, warn: progress.warn,
+            progress: progress.show)
+    }
+
+    /// The time of day, "14:03:27", that opens each line of a watched update.
+    private static func clock() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        return formatter.string(from: Date())
     }
 }

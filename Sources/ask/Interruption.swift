@@ -21,6 +21,9 @@ enum Interruption {
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
+    /// True once a signal came.
+    static var isInterrupted: Bool { caughtSignal != 0 }
+
     /// The exit to take when a signal came, to be thrown between two items.
     static func exitIfInterrupted() throws {
         if caughtSignal != 0 { throw ExitCode(128 + caughtSignal) }

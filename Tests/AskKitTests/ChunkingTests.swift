@@ -101,4 +101,31 @@ import Testing
         #expect(passages.last?.text == "Most people get better within 3 months without specific treatment.")
         #expect(passages.last?.lines == 5...5)
     }
+
+    /// A trailer ("References") is dropped up to the next heading the markup marks, where the page goes on; in a
+    /// file without marked headings, to its end. Either way the dropped lines are counted.
+    @Test func aTrailerEndsAtTheNextMarkedHeadingAndIsCounted() throws {
+        let markdown = """
+            # Bone Health
+
+            Calcium and vitamin D keep bones strong as people get older, and walking helps as well.
+
+            ## References
+
+            Smith J. Bones. Journal of Bones. 2020;1:1-2.
+            Jones K. More bones. 2021.
+
+            ## Aftercare
+
+            Most people go home the same day after the procedure and walk within hours.
+            """
+        let document = try #require(MarkdownReader().read(markdown, file: "b.md").documents.first)
+        let cut = Chunker().cut(document)
+        #expect(cut.passages.contains { $0.text.contains("go home the same day") })
+        #expect(!cut.passages.contains { $0.text.contains("Journal") })
+        #expect(cut.droppedLines == 3)
+        let text = PlainTextReader().read(markdown.replacingOccurrences(of: "#", with: ""), file: "b.txt").documents[0]
+        let plain = Chunker().cut(text)
+        #expect(!plain.passages.contains { $0.text.contains("same day") } && plain.droppedLines == 5)
+    }
 }

@@ -26,8 +26,11 @@ public struct BuildReport: Sendable, Codable {
     /// The lines dropped from the HTML pages read as text their site repeats on many pages (menus, taglines,
     /// footers), and how many pages lost some.
     public var furniture = DroppedLines()
+    /// The lines dropped from the documents read as their trailers (references, related links, promotion after a
+    /// heading such as "Related articles"), and how many documents had one.
+    public var trailers = DroppedLines()
 
-    /// Lines left out of pages, and of how many pages.
+    /// Lines left out of pages (documents), and of how many.
     public struct DroppedLines: Sendable, Codable, Equatable {
         public var lines: Int
         public var pages: Int
@@ -62,6 +65,10 @@ public struct BuildReport: Sendable, Codable {
         if furniture.lines > 0 {
             line += "; dropped \(furniture.lines) line\(furniture.lines == 1 ? "" : "s") repeated across pages (menus, "
                 + "taglines, footers) from \(furniture.pages) page\(furniture.pages == 1 ? "" : "s")"
+        }
+        if trailers.lines > 0 {
+            line += "; dropped \(trailers.lines) line\(trailers.lines == 1 ? "" : "s") of references and related links "
+                + "from \(trailers.pages) document\(trailers.pages == 1 ? "" : "s")"
         }
         if !unreadableFolders.isEmpty {
             line += "; could not read \(unreadableFolders.count) folder\(unreadableFolders.count == 1 ? "" : "s") ("

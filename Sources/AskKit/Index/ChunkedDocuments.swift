@@ -19,6 +19,8 @@ struct ChunkedDocuments: Sequence {
     /// One document's passages, the abbreviations each defines, and their vectors when there is an embedder.
     struct Cut {
         var passages: [Passage] = []
+        /// The lines dropped as the document's trailer.
+        var droppedLines = 0
         var abbreviations: [[AbbreviationFinder.Definition]] = []
         var vectors: [PassageVector] = []
     }
@@ -90,10 +92,10 @@ struct ChunkedDocuments: Sequence {
                     WorkerThread.perform(iterations: stripes) { stripe in
                         words.withTally { tally in
                             for index in stride(from: stripe, to: documents.count, by: stripes) {
-                                let passages = builder.passages(of: documents[index])
+                                let (passages, dropped) = builder.cut(documents[index])
                                 tally.add(passages)
                                 slots.buffer[index] = Cut(
-                                    passages: passages,
+                                    passages: passages, droppedLines: dropped,
                                     abbreviations: passages.map { AbbreviationFinder.definitions(in: $0.text) },
                                     vectors: embedder.map { embedder in passages.map { embedder.vector(of: $0) } }
                                         ?? [])

@@ -224,14 +224,14 @@ public struct IndexBuilder: Sendable {
                 try Self.copy(index, to: temporary)
                 counts = try update(
                     temporary, removing: removed, adding: changed, touching: touched, synonyms: synonyms,
-                    stamp: stamp, skipped: unusable, pages: newPages, tracker: tracker)
+                    stamp: stamp, skipped: unusable, pages: newPages, tracker: tracker, trailers: &report.trailers)
                 let reread = Set(changed.map(\.path))
                 report.change = BuildReport.Change(
                     filesRead: changed.count, filesRemoved: removed.filter { !reread.contains($0) }.count)
             } else {
                 counts = try write(
                     changed, synonyms: synonyms, stamp: stamp, skipped: unusable, pages: newPages, to: temporary,
-                    tracker: tracker)
+                    tracker: tracker, trailers: &report.trailers)
             }
             report.documents = counts.documents
             report.passages = counts.passages
@@ -360,7 +360,7 @@ public struct IndexBuilder: Sendable {
 
     private func write(
         _ files: [ReadFile], synonyms: SynonymMap, stamp: CorpusStamp, skipped: [SkippedEntry],
-        pages: [String: [UInt64]], to url: URL, tracker: BuildProgress.Tracker
+        pages: [String: [UInt64]], to url: URL, tracker: BuildProgress.Tracker, trailers: inout BuildReport.DroppedLines
     ) throws
         -> (documents: Int, passages: Int)
     {
@@ -373,7 +373,8 @@ public struct IndexBuilder: Sendable {
                 arguments: [Self.ftsPendingBytes])
             try db.inTransaction {
                 let words = WordCounts()
-                let inserted = try insert(files, into: db, countingWordsInto: words, tracker: tracker)
+                let inserted = try insert(
+                    files, into: db, countingWordsInto: words, tracker: tracker, trailers: &trailers)
                 counts = (inserted.documents, inserted.passages)
                 tracker.finishing()
                 try VectorTables.write(inserted.vectors, into: db)
@@ -399,7 +400,8 @@ public struct IndexBuilder: Sendable {
     /// vocabulary counts by the difference.
     private func update(
         _ url: URL, removing: [String], adding: [ReadFile], touching: [ReadFile], synonyms: SynonymMap,
-        stamp: CorpusStamp, skipped: [SkippedEntry], pages: [String: [UInt64]], tracker: BuildProgress.Tracker
+        stamp: CorpusStamp, skipped: [SkippedEntry], pages: [String: [UInt64]], tracker: BuildProgress.Tracker,
+        trailers: inout BuildReport.DroppedLines
     ) throws -> (documents: Int, passages: Int) {
         let queue = try Self.openForWriting(url)
         var counts = (documents: 0, passages: 0)
@@ -434,7 +436,8 @@ public struct IndexBuilder: Sendable {
                 }
                 let firstNew = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM passages") ?? 0) + 1
                 let words = WordCounts()
-                let inserted = try insert(adding, into: db, countingWordsInto: words, tracker: tracker)
+                let inserted = try insert(
+                    adding, into: db, countingWordsInto: words, tracker: tracker, trailers: &trailers)
                 tracker.finishing()
                 try VectorTables.add(inserted.vectors, into: db)
                 try Self.countDefinedAbbreviations(in: db)
@@ -472,7 +475,8 @@ public struct IndexBuilder: Sendable {
     /// on other cores; their words are counted into `words`. The documents of all files are cut as one sequence, so
     /// a folder of many small files keeps every core busy as one large file does.
     private func insert(
-        _ files: [ReadFile], into db: Database, countingWordsInto words: WordCounts, tracker: BuildProgress.Tracker
+        _ files: [ReadFile], into db: Database, countingWordsInto words: WordCounts, tracker: BuildProgress.Tracker,
+        trailers: inout BuildReport.DroppedLines
     ) throws -> (documents: Int, passages: Int, vectors: [(passage: Int64, vector: PassageVector)]) {
         let fileStatement = try db.makeStatement(
             sql: "INSERT INTO files(path, content_hash, size, modified) VALUES (?, ?, ?, ?)")
@@ -498,6 +502,7 @@ public struct IndexBuilder: Sendable {
         let cuts = ChunkedDocuments(allDocuments, builder: self, countingWordsInto: words, embedder: embedder)
         for (number, (document, cut)) in zip(allDocuments, cuts).enumerated() {
             let documentPassages = cut.passages
+            if cut.droppedLines > 0 { trailers.lines += cut.droppedLines; trailers.pages += 1 }
             if number % Self.documentsPerProgressReport == 0, number > 0 {
                 tracker.indexed(documents: number, of: allDocuments.count, passages: passages)
             }
@@ -530,9 +535,9 @@ public struct IndexBuilder: Sendable {
     /// How many documents are indexed between two reports of progress.
     private static let documentsPerProgressReport = 256
 
-    /// The passages of a document, cut by the chunker its kind calls for.
-    func passages(of document: SourceDocument) -> [Passage] {
-        (document.isRecord ? recordChunker : chunker).passages(of: document)
+    /// The passages of a document, cut by the chunker its kind calls for, and the lines its trailer held.
+    func cut(_ document: SourceDocument) -> (passages: [Passage], droppedLines: Int) {
+        (document.isRecord ? recordChunker : chunker).cut(document)
     }
 
     /// Fills `defined_abbreviations` from the passages' definitions.

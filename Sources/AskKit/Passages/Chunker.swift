@@ -41,14 +41,21 @@ public struct Chunker: Sendable {
 
     /// The passages of a document, in order.
     public func passages(of document: SourceDocument) -> [Passage] {
-        let paragraphs = ParagraphAssembler().paragraphs(of: document.lines)
+        cut(document).passages
+    }
+
+    /// The passages of a document, in order, and how many of its lines were dropped as a page's trailer
+    /// (references, related links: see ``ParagraphAssembler``).
+    public func cut(_ document: SourceDocument) -> (passages: [Passage], droppedLines: Int) {
+        let (paragraphs, dropped) = ParagraphAssembler().assemble(document.lines)
         let (title, sentences) = titleAndSentences(of: paragraphs, document: document)
-        return group(sentences).map { run in
+        let passages = group(sentences).map { run in
             Passage(
                 document: document.id, file: document.file, title: title, section: run[0].section,
                 text: run.map(\.text).joined(separator: " "),
                 lines: run[0].lines.lowerBound...run.map(\.lines.upperBound).max()!, page: run[0].page)
         }
+        return (passages, dropped)
     }
 
     /// The document title and its content sentences, each with its section.

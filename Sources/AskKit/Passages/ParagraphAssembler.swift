@@ -27,9 +27,15 @@ struct ParagraphAssembler {
     }
 
     func paragraphs(of lines: [SourceLine]) -> [Paragraph] {
+        assemble(lines).paragraphs
+    }
+
+    /// The paragraphs of the lines, and how many lines were dropped as a page's trailer (references, related links).
+    func assemble(_ lines: [SourceLine]) -> (paragraphs: [Paragraph], droppedLines: Int) {
         var paragraphs: [Paragraph] = []
         var current: Paragraph?
-        for line in cleanLines(lines) {
+        let (cleaned, dropped) = cleanLines(lines)
+        for line in cleaned {
             if var open = current, canJoin(line, to: open) {
                 let offset = open.text.utf8.count + 1
                 open.text += " " + line.text
@@ -43,19 +49,31 @@ struct ParagraphAssembler {
             }
         }
         if let done = current { paragraphs.append(contentsOf: finish(done)) }
-        return paragraphs.compactMap(classify)
+        return (paragraphs.compactMap(classify), dropped)
     }
 
     // MARK: - Lines
 
-    /// Normalises lines, drops blank and navigation lines, and stops at a page's trailer.
-    private func cleanLines(_ lines: [SourceLine]) -> [Line] {
+    /// Normalises lines, drops blank and navigation lines, and drops a page's trailer: from a trailer heading
+    /// ("References", "Related links") to the next heading the file's markup marks (Markdown, HTML, Word…), where
+    /// the page's content goes on, or to the end of a file without marked headings. Returns how many lines the
+    /// trailers held.
+    private func cleanLines(_ lines: [SourceLine]) -> (lines: [Line], droppedLines: Int) {
         var result: [Line] = []
         var afterNavigation = false
         var bodyWords = 0
+        var inTrailer = false
+        var dropped = 0
         for source in lines {
             var text = Self.normalize(source.text)
             if text.isEmpty { continue }
+            if inTrailer {
+                guard source.isMarkedHeading, !Boilerplate.startsTrailer(text) else {
+                    dropped += 1
+                    continue
+                }
+                inTrailer = false
+            }
             if Boilerplate.isNavigation(text) {
                 afterNavigation = true
                 continue
@@ -65,7 +83,9 @@ struct ParagraphAssembler {
             if bodyWords >= 8, Boilerplate.startsTrailer(text), text.first?.isLowercase != true,
                 !text.hasTerminalPunctuation, !(result.last.map { Self.endsOpen($0.text) } ?? false)
             {
-                break
+                inTrailer = true
+                dropped += 1
+                continue
             }
             var isBullet = false
             if let first = text.first, "•·▪◦‣●○■□–-*".contains(first), text.dropFirst().first == " " {
@@ -77,7 +97,7 @@ struct ParagraphAssembler {
                                isMarkedHeading: source.isMarkedHeading, followsNavigation: afterNavigation))
             afterNavigation = false
         }
-        return result
+        return (result, dropped)
     }
 
     /// The line with control and format characters removed and every run of spaces (of any kind) made one space,
