@@ -20,6 +20,20 @@ struct AskProcess {
         return Repository.root.appendingPathComponent(".build/debug/ask")
     }()
 
+    /// Starts `ask` with `arguments` in `folder`, its standard output read through the pipe returned, its standard
+    /// error discarded: for tests that talk to a running process and then signal it.
+    static func start(_ arguments: [String], in folder: URL) throws -> (process: Process, output: Pipe) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return (process, output)
+    }
+
     /// Runs `ask` with `arguments`; with `launcher`, runs that program with its own arguments and then `ask`'s
     /// (as `setpriv --reuid=… ask …`). A process still running after `timeout` seconds is killed and reported.
     /// With `output`, standard output goes there instead of being collected.
@@ -276,13 +290,7 @@ enum StockSQLite {
         let questions = (0..<5_000).map { #"{"id": \#($0), "question": "how long does a fracture take to heal"}"# }
         try folder.write("q.jsonl", questions.joined(separator: "\n"))
         for signal in [SIGINT, SIGTERM] {
-            let process = Process()
-            process.executableURL = AskProcess.binary
-            process.arguments = ["batch", "q.jsonl"]
-            process.currentDirectoryURL = folder.url
-            let output = Pipe()
-            process.standardOutput = output
-            try process.run()
+            let (process, output) = try AskProcess.start(["batch", "q.jsonl"], in: folder.url)
             var received = Data()
             while received.filter({ $0 == UInt8(ascii: "\n") }).count < 20 {
                 received += output.fileHandleForReading.availableData

@@ -29,18 +29,9 @@ import Testing
     /// `ask index --watch`: one line per update, and an exit as interrupted on SIGINT.
     @Test func watchingUpdatesTheIndexWithOneLinePerChange() throws {
         let folder = try TemporaryFolder.withShippedCorpus()
-        let process = Process()
-        process.executableURL = AskProcess.binary
-        process.arguments = ["index", "--watch"]
-        process.currentDirectoryURL = folder.url
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Never hangs the tests: a watcher that does not update is stopped, and the reads below then end.
-        DispatchQueue.global().asyncAfter(deadline: .now() + 60) { [process] in
-            if process.isRunning { process.terminate() }
-        }
+        let (process, output) = try AskProcess.start(["index", "--watch"], in: folder.url)
+        // Never hangs the tests: a watcher that does not update is killed, and the reads below then end.
+        let watchdog = Watchdog(process, seconds: 60)
         var received = ""
         func readLines(until done: (String) -> Bool) {
             let deadline = Date().addingTimeInterval(30)
@@ -55,6 +46,7 @@ import Testing
         readLines { $0.contains("1 file read") }
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
+        #expect(!watchdog.fired)
         #expect(process.terminationStatus == 128 + SIGINT)
         let updates = received.split(separator: "\n").filter { $0.contains("(updated: ") }
         #expect(updates.count == 1 && updates[0].contains("from 6 files"), "\(received)")
