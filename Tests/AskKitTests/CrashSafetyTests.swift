@@ -36,9 +36,16 @@ import Testing
 
     /// Kills, at random moments, full builds, incremental builds and synonym-only updates (the last through a
     /// question, which refreshes the index first). After each kill the index is the old one or the new one, whole.
+    /// The corpus holds a PDF (read by a `pdftotext` process the kill may leave running), a Word file and a book.
     @Test func killedBuildsAndUpdatesLeaveEitherTheOldOrTheNewIndexWhole() throws {
         let folder = try TemporaryFolder()
         let corpus = try folder.writeCopiesOfTheShippedCorpus(12)
+        let fixtures = Repository.root.appendingPathComponent("Tests/AskKitTests/Fixtures")
+        for name in ["pdf/two-column.pdf", "office/guide.docx", "office/guide.epub"] {
+            try FileManager.default.copyItem(
+                at: fixtures.appendingPathComponent(name),
+                to: corpus.appendingPathComponent(String(name.split(separator: "/").last!)))
+        }
         let index = folder.path("Index/ask.sqlite")
         func timed(_ body: () throws -> Void) rethrows -> Double {
             let started = Date()
