@@ -68,6 +68,10 @@ public final class AskEngine: Sendable {
     /// Whether the engine matches meaning as well as words: it was given the table that made the index's vectors.
     public var matchesMeaning: Bool { semantic != nil }
 
+    /// How many questions an engine answers at once unless told: one a core, at most 8 (each connection keeps a
+    /// page cache of its own).
+    public static let defaultReaders = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)
+
     /// Opens an index built by ``IndexBuilder``.
     /// - Parameters:
     ///   - matchBudget: see ``matchBudget``; `Int.max` scores every match, as plain FTS5 does; `nil` chooses
@@ -79,12 +83,14 @@ public final class AskEngine: Sendable {
     ///   - minimumConfidence: abstain below this confidence; `nil` takes the model's, or the calibration's.
     ///   - embedder: the table of token vectors that matches meaning (the built-in one by default); `nil`, or a
     ///     table other than the one that made the index's vectors, matches words alone (`--lexical`).
+    ///   - readers: how many questions are answered at once, each on a read-only connection of its own, opened as
+    ///     concurrent callers need them (``defaultReaders`` by default); more callers wait for one to be free.
     /// - Throws: ``AskError`` when the file is missing, damaged, another program's, or from another version.
     public init(index: URL, matchBudget: Int? = nil, answerModel: AnswerModel? = nil,
                 calibration: AnswerCalibration = .builtIn, minimumConfidence: Double? = nil,
-                embedder: TextEmbedder? = try? .builtIn) throws
+                embedder: TextEmbedder? = try? .builtIn, readers: Int = AskEngine.defaultReaders) throws
     {
-        let store = try IndexStore(url: index)
+        let store = try IndexStore(url: index, readers: readers)
         self.store = store
         if let embedder, embedder.fingerprint == store.info.vectorTable {
             semantic = try store.read { try SemanticSearch(embedder: embedder, db: $0) }

@@ -22,6 +22,34 @@ import Testing
         try String(contentsOf: folder.path(name), encoding: .utf8)
     }
 
+    /// One engine, many threads: answers from several read connections are the ones one connection gives; when
+    /// the index is replaced by a build of another corpus, the engine goes on reading the file it opened, however
+    /// many callers come (it opens no connection to the new file).
+    @Test func oneEngineAnswersConcurrentCallersFromTheFileItOpened() throws {
+        let folder = try TemporaryFolder()
+        let index = folder.path("ask.sqlite")
+        try IndexBuilder().build(corpus: Repository.corpus, into: index)
+        let questions = ["how long to heal", "is the cement dangerous", "what is kyphoplasty", "who gets osteoporosis"]
+        let serial = try AskEngine(index: index, readers: 1)
+        let expected = try questions.map { try serial.ask($0).text }
+        let pooled = try AskEngine(index: index, readers: 4)
+        // Opened and used by one caller: one connection is open when the file is replaced.
+        let engine = try AskEngine(index: index, readers: 4)
+        #expect(try questions.map { try engine.ask($0).text } == expected)
+        func askConcurrently(_ engine: AskEngine) -> [String?] {
+            let answers = Answers(count: 32)
+            DispatchQueue.concurrentPerform(iterations: 32) { number in
+                answers.set(number, try? engine.ask(questions[number % questions.count]).text)
+            }
+            return answers.all
+        }
+        #expect(askConcurrently(pooled) == (0..<32).map { expected[$0 % questions.count] })
+        try folder.write("Other/notes.txt", "Tomatoes grow best in full sun with regular watering and warm soil.")
+        try IndexBuilder().build(corpus: folder.path("Other"), into: index, full: true)
+        #expect(try AskEngine(index: index).ask("what is kyphoplasty").isAbstained)
+        #expect(askConcurrently(engine) == (0..<32).map { expected[$0 % questions.count] })
+    }
+
     /// Two `ask index` and eight `ask batch` at once, with files added and removed between their starts, in several
     /// rounds. Every process succeeds, every question is answered, and the index ends current for the corpus as it
     /// is: holding the new files and none of the removed ones.
@@ -101,4 +129,13 @@ import Testing
         #expect(lines.count == 300 && lines.allSatisfy { $0.contains(#""answer":"#) })
         #expect(writes > 10, "the writer wrote \(writes) times")
     }
+}
+
+/// Answers written by several threads, each to its own slot.
+private final class Answers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String?]
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: String?) { lock.withLock { values[index] = value } }
+    var all: [String?] { lock.withLock { values } }
 }

@@ -21,11 +21,28 @@ struct ZipContainer {
     /// Opens the zip data.
     /// - Throws: ``Failure`` when it is not a zip file.
     init(_ data: Data) throws {
+        // Checked here first: ZIPFoundation leaks its in-memory file when it finds no end record.
+        guard Self.hasEndRecord(data) else { throw Failure(description: "not a zip file") }
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
             throw Failure(description: "not a zip file")
         }
+    }
+
+    /// True when the data ends with a zip's end-of-central-directory record: its signature `PK\u{5}\u{6}` with at
+    /// least the record's 22 bytes from it to the end, within the last 22 + 65,535 bytes (the longest comment).
+    static func hasEndRecord(_ data: Data) -> Bool {
+        guard data.count >= 22 else { return false }
+        let tail = data.suffix(22 + 65_535)
+        var index = tail.endIndex - 22
+        while index >= tail.startIndex {
+            if tail[index] == 0x50, tail[index + 1] == 0x4B, tail[index + 2] == 0x05, tail[index + 3] == 0x06 {
+                return true
+            }
+            index -= 1
+        }
+        return false
     }
 
     /// The inflated bytes of the member at `path`; `nil` when there is none.

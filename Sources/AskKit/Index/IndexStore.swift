@@ -23,17 +23,17 @@ struct IndexStore: Sendable {
 
     let url: URL
     let info: IndexInfo
-    private let queue: DatabaseQueue
+    private let readers: ReaderPool
 
     /// How long a reader waits for another program's write to the file (a `sqlite3` shell's `INSERT`, say) before
     /// it gives up: such writes take milliseconds; ask's own builds never write a file that readers have open.
     static let busyTimeout: TimeInterval = 3
 
-    /// Opens an index for reading.
+    /// Opens an index for reading, by up to `readers` connections at once (opened as concurrent reads need them).
     /// - Throws: ``AskError/indexMissing(_:)``, ``AskError/notAnIndex(_:reason:)``,
     ///   ``AskError/indexUnreadable(_:reason:)``, ``AskError/indexOutdated(_:found:expected:)`` or
     ///   ``AskError/indexFromNewerVersion(_:found:supported:)``.
-    init(url: URL) throws {
+    init(url: URL, readers: Int = 1) throws {
         self.url = url
         switch IndexFile.status(of: url) {
         case .missing: throw AskError.indexMissing(url.path)
@@ -54,8 +54,11 @@ struct IndexStore: Sendable {
             BM25Function.register(in: db)
         }
         do {
-            queue = try DatabaseQueue(path: url.path, configuration: configuration)
-            info = try queue.read { db in try Self.check(db, path: url.path) }
+            let pool = try ReaderPool(path: url.path, maximum: readers) {
+                try DatabaseQueue(path: url.path, configuration: configuration)
+            }
+            self.readers = pool
+            info = try pool.read { db in try Self.check(db, path: url.path) }
         } catch let error as AskError {
             throw error
         } catch let error as DatabaseError {
@@ -67,7 +70,7 @@ struct IndexStore: Sendable {
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try queue.read(body)
+            return try readers.read(body)
         } catch let error as DatabaseError {
             throw AskError.indexUnreadable(url.path, reason: Self.describe(error))
         }
