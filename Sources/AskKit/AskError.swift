@@ -29,6 +29,8 @@ public enum AskError: Error, Sendable, Equatable, CustomStringConvertible, Local
     case trainingFailed(String)
     /// The table of token vectors that semantic matching needs cannot be read.
     case embeddingTableUnreadable(String)
+    /// The index holds no document of this name.
+    case documentNotFound(String)
 
     public var description: String {
         switch self {
@@ -38,7 +40,7 @@ public enum AskError: Error, Sendable, Equatable, CustomStringConvertible, Local
             "cannot read the corpus folder \(path): \(reason)"
         case .corpusEmpty(let path, let skipped):
             "no readable documents in \(path)" + (skipped > 0 ? " (\(skipped) files skipped)" : "")
-                + ": add .txt, .md, .html or .jsonl files"
+                + ": add .txt, .md, .html, .jsonl, .pdf, .docx, .odt or .epub files"
         case .indexMissing(let path):
             "no index at \(path): run `ask index`"
         case .notAnIndex(let path, let reason):
@@ -61,6 +63,8 @@ public enum AskError: Error, Sendable, Equatable, CustomStringConvertible, Local
             "cannot fit an answer model: \(reason)"
         case .embeddingTableUnreadable(let reason):
             "cannot read the table of token vectors: \(reason) (pass --lexical to search by words alone)"
+        case .documentNotFound(let document):
+            "the index holds no document \(document): use the `doc` of a search result"
         }
     }
 

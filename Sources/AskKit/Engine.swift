@@ -41,7 +41,7 @@ public final class AskEngine: Sendable {
     /// What the index says about itself.
     public var info: IndexInfo { store.info }
 
-    private let store: IndexStore
+    let store: IndexStore
     /// Semantic matching, when the engine has the table that made the index's vectors and was not told otherwise.
     private let semantic: SemanticSearch?
     private let compiler: QueryCompiler
