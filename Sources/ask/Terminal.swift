@@ -30,19 +30,13 @@ enum Terminal {
         FileHandle.standardError.write(Data("ask: warning: \(safe(message))\n".utf8))
     }
 
-    /// "Title — file, lines 6–8"; "Title — guide.pdf, p. 3, lines 10–14" for a paged file.
+    /// "Title — file, lines 6–8", made safe.
     static func describe(_ passage: Passage) -> String {
-        var lines = passage.lines.lowerBound == passage.lines.upperBound
-            ? "line \(passage.lines.lowerBound)" : "lines \(passage.lines.lowerBound)–\(passage.lines.upperBound)"
-        if let page = passage.page { lines = "p. \(page), \(lines)" }
-        let location = switch passage.document {
-        case passage.file: passage.file
-        // A part of a file named by its path in it: an EPUB's chapter, "book.epub#text/ch003.xhtml".
-        case _ where passage.document.hasPrefix(passage.file + "#"): passage.document
-        default: "\(passage.file), id \(passage.document)"
-        }
-        return safe("\(passage.title) — \(location), \(lines)")
+        safe(passage.citation)
     }
+
+    /// The terminal's styling of rendered answers: colours when it has them, text made safe.
+    static let style = TextStyle(bold: { bold($0) }, dim: { dim($0) }, clean: { safe($0) })
 
     /// A passage's text with its highlighted words marked, made safe.
     static func highlighted(_ hit: Hit) -> String {
