@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        // The file descriptors the MCP test's client talks to the server process through (swift-sdk uses it too).
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
     ],
     targets: [
         // Named apart from ZIPFoundation's own zlib module ("CZlib"): two modules of one name do not build.
@@ -24,16 +27,25 @@ let package = Package(
             exclude: ["Query/EnglishWords.LICENSE"],
             resources: [.copy("Embeddings")]
         ),
+        // The servers (MCP; HTTP to come), apart from AskKit: a Swift tool that depends on AskKit never builds them.
+        .target(
+            name: "AskServer",
+            dependencies: ["AskKit", .product(name: "MCP", package: "swift-sdk")]
+        ),
         .executableTarget(
             name: "ask",
             dependencies: [
                 "AskKit",
+                "AskServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "AskKitTests",
-            dependencies: ["AskKit", "ask", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "AskKit", "ask", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
             exclude: ["Fixtures"]
         ),
     ]

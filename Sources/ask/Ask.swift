@@ -3,7 +3,7 @@ import AskKit
 
 /// `ask`: short, cited answers from a folder of documents.
 @main
-struct Ask: ParsableCommand {
+struct Ask: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ask",
         abstract: "Short answers quoted from your documents, each sentence cited to its source lines.",
@@ -12,6 +12,9 @@ struct Ask: ParsableCommand {
             Defaults: --index ./Index/ask.sqlite (or $ASK_INDEX), --corpus ./Corpus (or $ASK_CORPUS).
             """,
         version: "ask \(AskVersion.release) (index format \(AskVersion.indexFormat))",
-        subcommands: [AskQuestion.self, Search.self, IndexCommand.self, Batch.self, Run.self, Eval.self, Train.self, Calibrate.self, Synonyms.self],
+        subcommands: [
+            AskQuestion.self, Search.self, IndexCommand.self, Batch.self, Run.self, Eval.self, Train.self,
+            Calibrate.self, Synonyms.self, MCPCommand.self,
+        ],
         defaultSubcommand: AskQuestion.self)
 }
