@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "AskKit", targets: ["AskKit"]),
         .executable(name: "ask", targets: ["ask"]),
+        .executable(name: "ask-server", targets: ["ask-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -32,18 +33,26 @@ let package = Package(
             name: "AskServer",
             dependencies: ["AskKit", .product(name: "MCP", package: "swift-sdk")]
         ),
+        // The command line's commands, shared by `ask` and `ask-server`.
+        .target(
+            name: "AskCommandLine",
+            dependencies: ["AskKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // `ask` links no server libraries (a dependency on `ask-server` would link its libraries into `ask`): `ask mcp`
+        // runs `ask-server`, which `swift build` builds beside it.
+        .executableTarget(name: "ask", dependencies: ["AskCommandLine"]),
         .executableTarget(
-            name: "ask",
+            name: "ask-server",
             dependencies: [
-                "AskKit",
-                "AskServer",
+                "AskCommandLine", "AskServer", "AskKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "AskKitTests",
             dependencies: [
-                "AskKit", "ask", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "MCP", package: "swift-sdk"),
+                "AskKit", "ask", "ask-server", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
             exclude: ["Fixtures"]

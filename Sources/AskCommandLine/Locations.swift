@@ -3,7 +3,7 @@ import AskKit
 import Foundation
 
 /// The `--index` and `--corpus` options every command takes.
-struct Locations: ParsableArguments {
+public struct Locations: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The index file.", valueName: "file"))
     var index: String?
 
@@ -14,12 +14,12 @@ struct Locations: ParsableArguments {
         URL(fileURLWithPath: index ?? ProcessInfo.processInfo.environment["ASK_INDEX"] ?? "Index/ask.sqlite")
     }
 
-    var corpusURL: URL {
+    public var corpusURL: URL {
         URL(fileURLWithPath: corpus ?? ProcessInfo.processInfo.environment["ASK_CORPUS"] ?? "Corpus")
     }
 
     /// Opens the engine, first building or refreshing the index when it is missing or stale (said on stderr).
-    func openEngine(_ options: SearchOptions = SearchOptions()) throws -> AskEngine {
+    public func openEngine(_ options: SearchOptions = SearchOptions()) throws -> AskEngine {
         let progress = ProgressLine()
         defer { progress.clear() }
         let refresh = try IndexBuilder().refresh(
@@ -50,4 +50,6 @@ struct Locations: ParsableArguments {
         return try AskEngine(
             index: engine.indexURL, matchBudget: engine.matchBudget, answerModel: nil, embedder: options.embedder)
     }
+
+    public init() {}
 }

@@ -2,9 +2,8 @@ import ArgumentParser
 import AskKit
 
 /// `ask`: short, cited answers from a folder of documents.
-@main
-struct Ask: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Ask: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "ask",
         abstract: "Short answers quoted from your documents, each sentence cited to its source lines.",
         discussion: """
@@ -17,4 +16,6 @@ struct Ask: AsyncParsableCommand {
             Calibrate.self, Synonyms.self, MCPCommand.self,
         ],
         defaultSubcommand: AskQuestion.self)
+
+    public init() {}
 }

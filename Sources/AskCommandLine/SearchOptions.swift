@@ -3,7 +3,7 @@ import AskKit
 import Foundation
 
 /// Options of the commands that query the index.
-struct SearchOptions: ParsableArguments {
+public struct SearchOptions: ParsableArguments {
     @Option(name: .customLong("match-budget"), parsing: .unconditional, help: ArgumentHelp(
         """
         How many matching passages a query may score before only its rare words choose candidates \
@@ -36,12 +36,14 @@ struct SearchOptions: ParsableArguments {
         "Match words alone: no semantic matching by the passages' vectors."))
     var lexical = false
 
+    public init() {}
+
     /// The table of token vectors that matches meaning; `nil` with `--lexical`.
     var embedder: TextEmbedder? {
         get throws { lexical ? nil : try TextEmbedder.builtIn }
     }
 
-    func validate() throws {
+    public func validate() throws {
         if let matchBudget, matchBudget < 1 { throw ValidationError("--match-budget must be at least 1") }
         if learned && modelFile != nil { throw ValidationError("--learned and --model exclude each other") }
         if calibrationFile != nil && (learned || modelFile != nil) {
