@@ -1,7 +1,7 @@
 import Foundation
 import ZIPFoundation
 
-/// A zip file read in memory (a `.docx`, `.odt` or `.epub` is one), whose members are read with limits: a member
+/// A zip file (a `.docx`, `.odt` or `.epub` is one), whose members are read with limits: a member
 /// larger than ``maximumMemberBytes`` once inflated, or members adding up to more than ``maximumTotalBytes``, stop
 /// the read, whatever sizes the archive declares (a zip bomb declares small ones).
 struct ZipContainer {
@@ -19,30 +19,24 @@ struct ZipContainer {
     static let maximumTotalBytes = 256 << 20
 
     /// Opens the zip data.
+    ///
+    /// The data is written to a temporary file that is removed at once (the archive keeps it open): ZIPFoundation's
+    /// in-memory archives trap on a central directory that points past the data, and leak when they find no end
+    /// record, where its file-backed ones read such archives as damaged.
     /// - Throws: ``Failure`` when it is not a zip file.
     init(_ data: Data) throws {
-        // Checked here first: ZIPFoundation leaks its in-memory file when it finds no end record.
-        guard Self.hasEndRecord(data) else { throw Failure(description: "not a zip file") }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ask-\(UUID().uuidString).zip")
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            try data.write(to: file)
+        } catch {
+            throw Failure(description: "cannot write a temporary copy: \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(at: file) }
+        do {
+            archive = try Archive(url: file, accessMode: .read)
         } catch {
             throw Failure(description: "not a zip file")
         }
-    }
-
-    /// True when the data ends with a zip's end-of-central-directory record: its signature `PK\u{5}\u{6}` with at
-    /// least the record's 22 bytes from it to the end, within the last 22 + 65,535 bytes (the longest comment).
-    static func hasEndRecord(_ data: Data) -> Bool {
-        guard data.count >= 22 else { return false }
-        let tail = data.suffix(22 + 65_535)
-        var index = tail.endIndex - 22
-        while index >= tail.startIndex {
-            if tail[index] == 0x50, tail[index + 1] == 0x4B, tail[index + 2] == 0x05, tail[index + 3] == 0x06 {
-                return true
-            }
-            index -= 1
-        }
-        return false
     }
 
     /// The inflated bytes of the member at `path`; `nil` when there is none.
