@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // The file descriptors the MCP test's client talks to the server process through (swift-sdk uses it too).
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
     ],
@@ -31,7 +32,10 @@ let package = Package(
         // The servers (MCP; HTTP to come), apart from AskKit: a Swift tool that depends on AskKit never builds them.
         .target(
             name: "AskServer",
-            dependencies: ["AskKit", .product(name: "MCP", package: "swift-sdk")]
+            dependencies: [
+                "AskKit", .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
         ),
         // The command line's commands, shared by `ask` and `ask-server`.
         .target(
@@ -53,7 +57,8 @@ let package = Package(
             dependencies: [
                 "AskKit", "ask", "ask-server", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "MCP", package: "swift-sdk"),
-                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "SystemPackage", package: "swift-system"), "AskServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             exclude: ["Fixtures"]
         ),

@@ -13,7 +13,7 @@ public struct Ask: ParsableCommand {
         version: "ask \(AskVersion.release) (index format \(AskVersion.indexFormat))",
         subcommands: [
             AskQuestion.self, Search.self, IndexCommand.self, Batch.self, Run.self, Eval.self, Train.self,
-            Calibrate.self, Synonyms.self, MCPCommand.self,
+            Calibrate.self, Synonyms.self, MCPCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: AskQuestion.self)
 

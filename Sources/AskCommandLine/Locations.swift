@@ -10,7 +10,7 @@ public struct Locations: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The corpus folder.", valueName: "dir"))
     var corpus: String?
 
-    var indexURL: URL {
+    public var indexURL: URL {
         URL(fileURLWithPath: index ?? ProcessInfo.processInfo.environment["ASK_INDEX"] ?? "Index/ask.sqlite")
     }
 
@@ -38,9 +38,7 @@ public struct Locations: ParsableArguments {
         case .current, .corpusAbsent:
             break
         }
-        return try AskEngine(index: indexURL, matchBudget: options.matchBudget, answerModel: options.answerModel(),
-                             calibration: options.calibration(), minimumConfidence: options.minimumConfidence,
-                             embedder: options.embedder)
+        return try options.engine(index: indexURL)
     }
 
     /// Opens the engine as ``openEngine(_:)`` does, but ranking and answering by the built-in rules whatever model

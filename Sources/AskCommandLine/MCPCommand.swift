@@ -23,8 +23,7 @@ public struct MCPCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let server = try ServerProgram.locate()
-        try ServerProgram.replaceProcess(with: server, arguments: ["mcp"] + arguments)
+        try ServerProgram.replaceProcess(with: try ServerProgram.locate(), arguments: ["mcp"] + arguments)
     }
 }
 

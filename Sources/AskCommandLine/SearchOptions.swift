@@ -38,6 +38,22 @@ public struct SearchOptions: ParsableArguments {
 
     public init() {}
 
+    /// An engine of the index at `index` that asks and answers as these options say.
+    public func engine(index: URL) throws -> AskEngine {
+        try engineOpener()(index)
+    }
+
+    /// What opens engines as these options say, with the files they name (model, calibration) read once: a server
+    /// opens the index again when a build replaces it.
+    public func engineOpener() throws -> @Sendable (URL) throws -> AskEngine {
+        let (budget, model, calibration, minimum) = (matchBudget, try answerModel(), try calibration(), minimumConfidence)
+        let embedder = try embedder
+        return { index in
+            try AskEngine(index: index, matchBudget: budget, answerModel: model, calibration: calibration,
+                          minimumConfidence: minimum, embedder: embedder)
+        }
+    }
+
     /// The table of token vectors that matches meaning; `nil` with `--lexical`.
     var embedder: TextEmbedder? {
         get throws { lexical ? nil : try TextEmbedder.builtIn }

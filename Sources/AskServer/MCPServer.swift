@@ -94,14 +94,14 @@ public struct MCPServer: Sendable {
             switch call.name {
             case "ask":
                 let answer = try engine.ask(try Self.text("question", in: arguments))
-                return try .init(content: [.text(answer.rendered())], structuredContent: answer)
+                return try .init(content: [Self.content(answer.rendered())], structuredContent: answer)
             case "search":
                 let limit = try Self.integer("limit", in: arguments, in: 1...Self.maximumLimit) ?? 10
                 let hits = try engine.search(try Self.text("query", in: arguments), limit: limit)
                 let text = hits.map { "\($0.rank). \($0.passage.citation)\n   \($0.passage.text)" }
                     .joined(separator: "\n\n")
                 return try .init(
-                    content: [.text(hits.isEmpty ? "No passage matches." : text)],
+                    content: [Self.content(hits.isEmpty ? "No passage matches." : text)],
                     structuredContent: SearchResult(passages: hits))
             case "get_document":
                 let start = try Self.integer("start_line", in: arguments, in: 1...Int.max) ?? 1
@@ -111,15 +111,20 @@ public struct MCPServer: Sendable {
                     page: try Self.integer("page", in: arguments, in: 1...Int.max), corpus: corpus,
                     maximumCharacters: try Self.integer("max_characters", in: arguments, in: 1...1_000_000)
                         ?? DocumentExcerpt.defaultCharacters)
-                return try .init(content: [.text(Self.text(of: excerpt))], structuredContent: excerpt)
+                return try .init(content: [Self.content(Self.text(of: excerpt))], structuredContent: excerpt)
             default:
                 throw MCPError.invalidParams("no tool named \(call.name): the tools are ask, search, get_document")
             }
         } catch let failure as ArgumentFailure {
-            return .init(content: [.text(failure.message)], isError: true)
+            return .init(content: [Self.content(failure.message)], isError: true)
         } catch let error as AskError {
-            return .init(content: [.text(error.description)], isError: true)
+            return .init(content: [Self.content(error.description)], isError: true)
         }
+    }
+
+    /// Text content of a tool's result.
+    private static func content(_ text: String) -> Tool.Content {
+        .text(text: text, annotations: nil, _meta: nil)
     }
 
     /// `search`'s structured content: an object, as MCP requires.

@@ -22,7 +22,7 @@ struct ServeMCP: ParsableCommand {
     }
 
     /// Runs async work to its end from this synchronous command.
-    private static func wait(for work: @escaping @Sendable () async throws -> Void) throws {
+    static func wait(for work: @escaping @Sendable () async throws -> Void) throws {
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         Task {

@@ -6,7 +6,7 @@ struct AskServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ask-server",
         abstract: "Serve the index to agents and programs; `ask mcp` runs this.",
-        subcommands: [ServeMCP.self])
+        subcommands: [ServeMCP.self, ServeHTTP.self])
 }
 
 AskServerCommand.main()

@@ -91,13 +91,14 @@ public struct Corpus: Sendable {
         var root: FileIdentity?
     }
 
-    /// A file's identity on its file system: the same across renames within it, different for a new file.
-    struct FileIdentity: Sendable, Equatable {
+    /// A file's identity on its file system: the same across renames within it, different for a new file (an
+    /// index that a build renamed over the old one, say).
+    public struct FileIdentity: Sendable, Equatable {
         var device: UInt64
         var inode: UInt64
 
         /// The identity of what is at `path` now; `nil` when nothing is.
-        init?(path: String) {
+        public init?(path: String) {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
             device = UInt64(info.st_dev)

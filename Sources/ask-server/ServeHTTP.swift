@@ -1,0 +1,47 @@
+import ArgumentParser
+import AskCommandLine
+import AskKit
+import AskServer
+import Foundation
+
+/// `ask-server serve` (what `ask serve` runs): the index over HTTP.
+struct ServeHTTP: ParsableCommand {
+    static let configuration = ServeCommand.configuration
+
+    @Option(help: "The address to listen on; another than loopback takes --token.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8080
+
+    @Option(help: "The token every request must send as `Authorization: Bearer TOKEN` (default: $ASK_TOKEN).")
+    var token: String?
+
+    @OptionGroup var locations: Locations
+    @OptionGroup var searchOptions: SearchOptions
+
+    var givenToken: String? { token ?? ProcessInfo.processInfo.environment["ASK_TOKEN"] }
+
+    func validate() throws {
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1 to 65535") }
+        if !RequestGuard.Access.isLoopback(host), (givenToken ?? "").count < 16 {
+            throw ValidationError(
+                "listening on \(host) reaches other machines: give --token (16 characters at least), which every "
+                    + "request must send")
+        }
+    }
+
+    func run() throws {
+        _ = try locations.openEngine(searchOptions)
+        var isFolder: ObjCBool = false
+        let hasCorpus = FileManager.default.fileExists(atPath: locations.corpusURL.path, isDirectory: &isFolder)
+            && isFolder.boolValue
+        let server = try HTTPServer(
+            index: locations.indexURL, corpus: hasCorpus ? locations.corpusURL : nil,
+            access: .init(host: host, port: port, token: RequestGuard.Access.isLoopback(host) ? nil : givenToken),
+            open: try searchOptions.engineOpener())
+        FileHandle.standardError.write(Data("ask: serving http://\(host):\(port)/ (Ctrl-C stops)\n".utf8))
+        let (host, port) = (host, port)
+        try ServeMCP.wait { try await server.run(host: host, port: port) }
+    }
+}
