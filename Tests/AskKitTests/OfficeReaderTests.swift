@@ -73,5 +73,8 @@ import Testing
         // in-memory archive (the process crashed); read from a file, it is a damaged book.
         let pastEnd = try Self.read("directory-past-end.epub", with: EPUBReader())
         #expect(pastEnd.documents.isEmpty && !pastEnd.warnings.isEmpty)
+        // Also found by FuzzContainers: an element name that is not UTF-8 trapped Foundation's XML parser.
+        let invalidName = try Self.read("invalid-utf8-name.epub", with: EPUBReader())
+        #expect(invalidName.documents.isEmpty && invalidName.warnings.first?.contains("no readable package") == true)
     }
 }

@@ -2,12 +2,14 @@ import AskKit
 import Foundation
 import FuzzDriver
 
-/// Any bytes, as each binary format (PDF, Word, OpenDocument, EPUB): reading and chunking never crash, and every
-/// passage is non-empty and points at lines (and pages) numbered from 1.
+/// Any bytes, as each zip-based format (Word, OpenDocument, EPUB): reading and chunking never crash, and every
+/// passage is non-empty and points at lines (and pages) numbered from 1. PDF is left out: each input would start a
+/// `pdftotext` process (9 runs a second instead of hundreds), whose robustness is poppler's, and Foundation's
+/// `Process` reads past a buffer under AddressSanitizer while it starts one (in its own code, on every input).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))
-    for case let reader as any BinaryDocumentReader in DocumentReaders.standard {
+    for case let reader as any BinaryDocumentReader in DocumentReaders.standard where !(reader is PDFReader) {
         let file = "fuzz." + reader.fileExtensions.sorted()[0]
         for document in reader.read(bytes: bytes, file: file).documents {
             precondition(document.file == file, "document of another file: \(document.file)")

@@ -10,8 +10,10 @@ enum XMLEvent: Equatable {
     case end(String)
     case text(String)
 
-    /// The events of `data`; `nil` when it is not well-formed XML.
+    /// The events of `data`; `nil` when it is not well-formed XML, or not UTF-8 (as the XML of Word, OpenDocument
+    /// and EPUB files is): Foundation's parser traps on names that are not valid UTF-8 (found by FuzzContainers).
     static func events(of data: Data) -> [XMLEvent]? {
+        guard String(data: data, encoding: .utf8) != nil else { return nil }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         let collector = Collector()
