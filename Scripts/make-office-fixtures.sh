@@ -56,3 +56,19 @@ with zipfile.ZipFile(f"{out}/escape.epub", "w") as z:
     z.writestr("../../etc/passwd.xhtml", "<html><body><p>Outside text that must never be read.</p></body></html>")
 PY
 head -c 4000 "$out/guide.docx" > "$out/truncated.docx"
+
+# A Word file whose body is stored (not deflated) and whose sizes in the central directory run past the end of the
+# file: the reader must find it damaged rather than trust them (a deflated member said to run past the end was read
+# for ever by ZIPFoundation; FuzzContainers found it).
+python3 - "$out" <<'PY'
+import io, struct, sys, zipfile
+out = sys.argv[1]
+buffer = io.BytesIO()
+with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as z:
+    z.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="w"><w:body><w:p><w:r><w:t>'
+               "Calcium keeps bones strong.</w:t></w:r></w:p></w:body></w:document>")
+data = bytearray(buffer.getvalue())
+entry = struct.unpack("<I", data[data.rindex(b"PK\x05\x06") + 16:][:4])[0]
+data[entry + 20:entry + 28] = struct.pack("<II", 0x7FFFFFF0, 0x7FFFFFF0)
+open(f"{out}/size-past-end.docx", "wb").write(bytes(data))
+PY
