@@ -12,24 +12,20 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // The file descriptors the MCP test's client talks to the server process through (swift-sdk uses it too).
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
     ],
     targets: [
-        // Named apart from ZIPFoundation's own zlib module ("CZlib"): two modules of one name do not build.
         .systemLibrary(name: "SystemZlib", path: "Sources/SystemZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "AskKit",
-            dependencies: [
-                "SystemZlib", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
+            dependencies: ["SystemZlib", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Query/EnglishWords.LICENSE"],
             resources: [.copy("Embeddings")]
         ),
-        // The servers (MCP; HTTP to come), apart from AskKit: a Swift tool that depends on AskKit never builds them.
+        // The servers (MCP and HTTP), apart from AskKit: a Swift tool that depends on AskKit never builds them.
         .target(
             name: "AskServer",
             dependencies: [

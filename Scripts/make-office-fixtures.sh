@@ -58,8 +58,7 @@ PY
 head -c 4000 "$out/guide.docx" > "$out/truncated.docx"
 
 # A Word file whose body is stored (not deflated) and whose sizes in the central directory run past the end of the
-# file: the reader must find it damaged rather than trust them (a deflated member said to run past the end was read
-# for ever by ZIPFoundation; FuzzContainers found it).
+# file: the reader must find it damaged rather than trust them.
 python3 - "$out" <<'PY'
 import io, struct, sys, zipfile
 out = sys.argv[1]

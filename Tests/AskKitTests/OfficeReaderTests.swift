@@ -76,7 +76,7 @@ import Testing
         // Also found by FuzzContainers: an element name that is not UTF-8 trapped Foundation's XML parser.
         // And sizes past the end of the file (a deflated member so described was read for ever by ZIPFoundation).
         let pastEndSize = try Self.read("size-past-end.docx", with: WordReader())
-        #expect(pastEndSize.warnings == ["damaged Word document: word/document.xml is damaged"], "\(pastEndSize.warnings)")
+        #expect(pastEndSize.documents.isEmpty && pastEndSize.warnings.first?.hasPrefix("damaged Word document") == true)
         let invalidName = try Self.read("invalid-utf8-name.epub", with: EPUBReader())
         #expect(invalidName.documents.isEmpty && invalidName.warnings.first?.contains("no readable package") == true)
     }

@@ -1,19 +1,31 @@
 import Foundation
-import ZIPFoundation
 
-/// A zip file (a `.docx`, `.odt` or `.epub` is one), whose members are read with limits: a member
-/// larger than ``maximumMemberBytes`` once inflated, or members adding up to more than ``maximumTotalBytes``, stop
-/// the read, whatever sizes the archive declares (a zip bomb declares small ones).
+/// A zip file (a `.docx`, `.odt` or `.epub` is one), read in memory: its central directory says where each member's
+/// data lies, and a member is inflated with zlib from exactly those bytes, up to a limit — a member larger than
+/// ``maximumMemberBytes`` once inflated, or members adding up to more than ``maximumTotalBytes``, stop the read
+/// whatever sizes the archive declares (a zip bomb declares small ones).
+///
+/// Not ZIPFoundation (0.9.20), which the readers used first: on hostile files found by `FuzzContainers` its
+/// in-memory archives trap on a central directory that points past the data, and its extraction reads a deflate
+/// stream that never ends for ever, past the member and the end of the file. Reading a zip member is the part of
+/// the format these readers need: stored and deflated members, no encryption, no ZIP64.
 struct ZipContainer {
     /// What went wrong reading a container, in words for a warning.
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    private let archive: Archive
+    /// A member: where its data lies in the file, and how it is compressed.
+    private struct Member {
+        var data: Range<Int>
+        /// 0 stored, 8 deflated.
+        var method: Int
+        var isEncrypted: Bool
+    }
+
+    private let bytes: Data
+    private let members: [String: Member]
     private var bytesRead = 0
-    /// Where each member's data lies in the file, by path, as the central directory says.
-    private let extents: [String: Range<Int>]
 
     /// The largest member read, inflated: far more than the text of any book.
     static let maximumMemberBytes = 64 << 20
@@ -21,57 +33,46 @@ struct ZipContainer {
     static let maximumTotalBytes = 256 << 20
 
     /// Opens the zip data.
-    ///
-    /// The data is written to a temporary file that is removed at once (the archive keeps it open): ZIPFoundation's
-    /// in-memory archives trap on a central directory that points past the data, and leak when they find no end
-    /// record, where its file-backed ones read such archives as damaged.
     /// - Throws: ``Failure`` when it is not a zip file.
     init(_ data: Data) throws {
-        extents = Self.extents(in: data)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ask-\(UUID().uuidString).zip")
-        do {
-            try data.write(to: file)
-        } catch {
-            throw Failure(description: "cannot write a temporary copy: \(error.localizedDescription)")
-        }
-        defer { try? FileManager.default.removeItem(at: file) }
-        do {
-            archive = try Archive(url: file, accessMode: .read)
-        } catch {
-            throw Failure(description: "not a zip file")
-        }
+        bytes = data
+        members = Self.members(in: [UInt8](data))
+        guard !members.isEmpty else { throw Failure(description: "not a zip file") }
     }
 
     /// The inflated bytes of the member at `path`; `nil` when there is none.
-    /// - Throws: ``Failure`` when the member is damaged or larger than the limits allow.
+    /// - Throws: ``Failure`` when the member is damaged, encrypted, compressed in a way not read, or larger than the
+    ///   limits allow.
     mutating func member(_ path: String) throws -> Data? {
-        guard let entry = archive[path], entry.type == .file else { return nil }
-        // ZIPFoundation reads a member's compressed bytes until it has them all: one said to run past the end of the
-        // file would be read for ever (found by FuzzContainers).
-        guard let extent = extents[path], extent.count == Int(clamping: entry.compressedSize) else {
-            throw Failure(description: "\(path) is damaged")
-        }
-        var data = Data()
+        guard let member = members[path] else { return nil }
         let limit = min(Self.maximumMemberBytes, Self.maximumTotalBytes - bytesRead)
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard data.count + chunk.count <= limit else { throw Failure(description: "\(path) inflates past \(limit >> 20) MB") }
-                data.append(chunk)
+        let stored = bytes[(bytes.startIndex + member.data.lowerBound)..<(bytes.startIndex + member.data.upperBound)]
+        let data: Data
+        switch member.method {
+        case _ where member.isEncrypted: throw Failure(description: "\(path) is encrypted")
+        case 0: data = Data(stored)
+        case 8:
+            do {
+                data = try Gzip.inflate(Data(stored), format: .raw, limit: limit)
+            } catch let failure as Gzip.Failure {
+                throw Failure(description: "\(path): \(failure.description)")
             }
-        } catch let failure as Failure {
-            throw failure
-        } catch {
-            throw Failure(description: "\(path) is damaged")
+        default: throw Failure(description: "\(path) is compressed by method \(member.method), which is not read")
         }
+        guard data.count <= limit else { throw Failure(description: "\(path) inflates past \(limit >> 20) MB") }
         bytesRead += data.count
         return data
     }
 
-    /// Where the members' compressed data lie, by path: from the central directory (at the end record's offset),
-    /// each entry's local header offset and compressed size, and the local header's name and extra lengths. Only
-    /// members whose data lies inside the file are listed; ZIP64 sizes (0xFFFFFFFF) are not read.
-    static func extents(in data: Data) -> [String: Range<Int>] {
-        let bytes = [UInt8](data)
+    /// The member at `path` as UTF-8 text; `nil` when there is none.
+    mutating func text(_ path: String) throws -> String? {
+        try member(path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The members whose data lies inside the file, by path: from the central directory (at the end record's
+    /// offset), each entry's flags, method, compressed size and local header offset, and the local header's name
+    /// and extra lengths. ZIP64 sizes (0xFFFFFFFF) lie past any file read here and are left out with the rest.
+    private static func members(in bytes: [UInt8]) -> [String: Member] {
         func integer(_ offset: Int, _ width: Int) -> Int? {
             guard offset >= 0, offset + width <= bytes.count else { return nil }
             return (0..<width).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
@@ -80,9 +81,10 @@ struct ZipContainer {
         var end = bytes.count - 22
         while end >= max(0, bytes.count - 22 - 65_535), integer(end, 4) != 0x0605_4B50 { end -= 1 }
         guard end >= 0, let count = integer(end + 10, 2), var entry = integer(end + 16, 4) else { return [:] }
-        var extents: [String: Range<Int>] = [:]
+        var members: [String: Member] = [:]
         for _ in 0..<count {
-            guard integer(entry, 4) == 0x0201_4B50, let size = integer(entry + 20, 4),
+            guard integer(entry, 4) == 0x0201_4B50, let flags = integer(entry + 8, 2),
+                let method = integer(entry + 10, 2), let size = integer(entry + 20, 4),
                 let nameLength = integer(entry + 28, 2), let extraLength = integer(entry + 30, 2),
                 let commentLength = integer(entry + 32, 2), let header = integer(entry + 42, 4),
                 entry + 46 + nameLength <= bytes.count
@@ -92,15 +94,12 @@ struct ZipContainer {
                 let localExtra = integer(header + 28, 2)
             {
                 let start = header + 30 + localName + localExtra
-                if start + size <= bytes.count { extents[name] = start..<(start + size) }
+                if start + size <= bytes.count, !name.hasSuffix("/") {
+                    members[name] = Member(data: start..<(start + size), method: method, isEncrypted: flags & 1 != 0)
+                }
             }
             entry += 46 + nameLength + extraLength + commentLength
         }
-        return extents
-    }
-
-    /// The member at `path` as UTF-8 text; `nil` when there is none.
-    mutating func text(_ path: String) throws -> String? {
-        try member(path).map { String(decoding: $0, as: UTF8.self) }
+        return members
     }
 }
