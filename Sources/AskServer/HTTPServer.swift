@@ -4,7 +4,8 @@ import Hummingbird
 
 /// `ask serve`: the engine over HTTP, in the JSON of the command line, described at `/openapi.json`.
 ///
-/// `GET /ask?q=`, `GET /search?q=&limit=`, `GET /documents?doc=PATH&lines=a-b&page=n`, `GET /health`. Every error is
+/// `GET /` (``WebPage``), `GET /ask?q=`, `GET /search?q=&limit=`, `GET /documents?doc=PATH&lines=a-b&page=n`,
+/// `GET /health`. Every error is
 /// `{"error": "…"}` with its status. Requests are checked by ``RequestGuard`` (host, origin, token, how many at
 /// once); each question has ``Limits/secondsPerRequest`` to be answered.
 public struct HTTPServer: Sendable {
@@ -73,6 +74,15 @@ public struct HTTPServer: Sendable {
                         throw APIError(.notFound, message: AskError.documentNotFound(name).description)
                     }
                 }
+            }),
+            ("/", { _ in
+                Response(
+                    status: .ok,
+                    headers: [
+                        .contentType: "text/html; charset=utf-8",
+                        .contentSecurityPolicy: "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+                    ],
+                    body: .init(byteBuffer: ByteBuffer(string: WebPage.html)))
             }),
             ("/openapi.json", { _ in
                 Response(

@@ -10,6 +10,12 @@ enum OpenAPIDocument {
         "description": "Short answers quoted verbatim from a folder of documents, each sentence cited to its file, page and lines; an honest abstention when the documents do not answer. Read-only."
       },
       "paths": {
+        "/": {
+          "get": {
+            "summary": "The page for people: a question box, cited answers, sources opened in their documents",
+            "responses": {"200": {"description": "The page", "content": {"text/html": {"schema": {"type": "string"}}}}}
+          }
+        },
         "/ask": {
           "get": {
             "summary": "Answer a question",

@@ -36,11 +36,11 @@ import Testing
         let doc = try #require(try SeedIndex.engine.search("cement").first).passage.document
         let requests = [
             "/health": "/health", "/ask": "/ask?q=how%20long%20to%20heal", "/search": "/search?q=cement&limit=3",
-            "/documents": "/documents?doc=\(doc)&lines=1-40", "/openapi.json": "/openapi.json",
+            "/documents": "/documents?doc=\(doc)&lines=1-40", "/openapi.json": "/openapi.json", "/": "/",
         ]
         // The fields each path's 200 response is described to hold, always.
         var fields: [String: [String]] = [:]
-        for path in requests.keys {
+        for path in requests.keys where path != "/" {
             let operation = try #require((paths[path] as? [String: Any])?["get"] as? [String: Any])
             let ok = try #require((operation["responses"] as? [String: Any])?["200"] as? [String: Any])
             let schema = try #require(((ok["content"] as? [String: Any])?["application/json"]
@@ -54,6 +54,14 @@ import Testing
             for (path, uri) in requests {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .ok, "\(uri)")
+                    if path == "/" {
+                        // The page: a form, and nothing loaded from elsewhere (it works offline).
+                        let page = String(buffer: response.body)
+                        #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+                        #expect(page.contains("<form") && page.contains("/ask?q="))
+                        #expect(!page.contains("src=") && !page.contains("<link") && !page.contains("http"))
+                        return
+                    }
                     let body = try Self.json(response.body)
                     let objects = (body as? [[String: Any]]) ?? [(body as? [String: Any]) ?? [:]]
                     #expect(!objects.isEmpty)
