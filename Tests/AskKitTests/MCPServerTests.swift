@@ -76,6 +76,25 @@ import Testing
         #expect(!String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("jsonrpc"))
     }
 
+    /// A client that writes its requests and closes the server's input at once still gets every answer.
+    @Test func requestsWrittenBeforeTheInputEndsAreAllAnswered() throws {
+        let folder = try TemporaryFolder.withShippedCorpus()
+        _ = try AskProcess.run(["index"], in: folder.url)
+        let requests = [
+            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#,
+            #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"ask","arguments":{"question":"how long to heal"}}}"#,
+            #"{"jsonrpc":"2.0","id":"last","method":"tools/list"}"#,
+        ]
+        let output = try AskProcess.run(["mcp"], in: folder.url, input: requests.joined(separator: "\n") + "\n", timeout: 60)
+        #expect(output.status == 0 && !output.timedOut)
+        let answers = output.stdout.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(Set(answers.map { "\($0["id"] ?? "none")" }) == ["1", "2", "last"], "\(output.stdout)")
+        #expect(output.stdout.contains("6 weeks"))
+    }
+
     private static func text(_ result: CallTool.Result) -> String {
         result.content.compactMap { if case .text(let text, _, _) = $0 { text } else { nil } }.joined()
     }
