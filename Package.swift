@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // TimeAmount for the HTTP server's idle timeout, and the Logger of an MCP transport (both already
+        // dependencies of Hummingbird and swift-sdk).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         // The file descriptors the MCP test's client talks to the server process through (swift-sdk uses it too).
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
     ],
@@ -31,6 +35,9 @@ let package = Package(
             dependencies: [
                 "AskKit", .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The command line's commands, shared by `ask` and `ask-server`.

@@ -13,7 +13,7 @@ public struct ServeCommand: ParsableCommand {
             Takes the options of a question (--index, --corpus, --lexical…).
             """)
 
-    @Argument(parsing: .captureForPassthrough, help: "--host, --port, --token and the options of a question.")
+    @Argument(parsing: .captureForPassthrough, help: "--host, --port, --token, --idle-timeout and the options of a question.")
     var arguments: [String] = []
 
     public init() {}

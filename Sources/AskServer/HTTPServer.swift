@@ -1,22 +1,31 @@
 import AskKit
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 
 /// `ask serve`: the engine over HTTP, in the JSON of the command line, described at `/openapi.json`.
 ///
 /// `GET /` (``WebPage``), `GET /ask?q=`, `GET /search?q=&limit=`, `GET /documents?doc=PATH&lines=a-b&page=n`,
 /// `GET /health`. Every error is
-/// `{"error": "…"}` with its status. Requests are checked by ``RequestGuard`` (host, origin, token, how many at
-/// once); each question has ``Limits/secondsPerRequest`` to be answered.
+/// `{"error": "…"}` with its status. Requests are checked by ``RequestGuard`` (host, origin, token); at most
+/// ``Limits/concurrentRequests`` reach the engine at once, each with ``Limits/secondsPerRequest`` to be answered.
 public struct HTTPServer: Sendable {
     /// What the server accepts.
     public struct Limits: Sendable {
         /// The longest question or query, in characters.
         public var questionCharacters = 2_000
-        /// Requests answered at once; more are refused with 503 rather than queued.
+        /// Questions, searches and document reads answered at once; more are refused with 503 rather than queued
+        /// (`/health` and the page are always answered).
         public var concurrentRequests = 64
         /// How long a question may take before the server answers 503 (the engine finishes it in the background).
         public var secondsPerRequest: Double = 10
+        /// How long a connection may go without sending a whole request before it is closed: an idle keep-alive
+        /// connection, or a client sending its request a byte at a time.
+        public var idleSeconds: Double = 10
+        /// The largest request line and headers, in bytes; a longer request is answered 400 and closed. A question
+        /// of ``questionCharacters`` characters, each percent-encoded from 4 bytes of UTF-8, fits.
+        public var requestHeadBytes = 32 * 1024
 
         public init() {}
     }
@@ -25,6 +34,7 @@ public struct HTTPServer: Sendable {
     let corpus: URL?
     let limits: Limits
     let access: RequestGuard.Access
+    let inFlight: InFlightLimit
 
     /// A server of the index at `index`, reopened when a build replaces it.
     /// - Parameters:
@@ -39,6 +49,7 @@ public struct HTTPServer: Sendable {
         self.corpus = corpus
         self.limits = limits
         self.access = access
+        inFlight = InFlightLimit(limit: limits.concurrentRequests)
     }
 
     /// A route: its path and what answers it.
@@ -95,7 +106,7 @@ public struct HTTPServer: Sendable {
     /// The routes, behind the request guard.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: RequestGuard(access: access, concurrentRequests: limits.concurrentRequests))
+        router.add(middleware: RequestGuard(access: access))
         for route in routes {
             let answer = route.answer
             router.get(RouterPath(route.path)) { request, _ in try await answer(request) }
@@ -105,8 +116,14 @@ public struct HTTPServer: Sendable {
 
     /// Serves on `host`:`port` until the process is stopped.
     public func run(host: String, port: Int) async throws {
+        let channel = HTTP1Channel.Configuration(
+            idleTimeout: .nanoseconds(Int64(limits.idleSeconds * 1e9)),
+            httpDecoderConfiguration: .init(
+                maxHeaderFieldSize: limits.requestHeadBytes, maxHeaderListSize: limits.requestHeadBytes,
+                maxHeaderFieldCount: 100))
         let app = Application(
-            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "ask"))
+            router: router(), server: .http1(configuration: channel),
+            configuration: .init(address: .hostname(host, port: port), serverName: "ask"))
         try await app.runService()
     }
 
@@ -117,8 +134,13 @@ public struct HTTPServer: Sendable {
         var passages: Int
     }
 
-    /// Runs engine work on a thread of its own (it blocks), and answers 503 when it takes longer than the limit.
+    /// Runs engine work on a thread of its own (it blocks), and answers 503 when ``Limits/concurrentRequests`` are
+    /// under way or it takes longer than ``Limits/secondsPerRequest``.
     private func answered(_ work: @escaping @Sendable (AskEngine) throws -> Response) async throws -> Response {
+        guard inFlight.enter() else {
+            throw APIError(.serviceUnavailable, message: "busy: \(inFlight.limit) requests under way; try again")
+        }
+        defer { inFlight.leave() }
         let engine = engines.current
         let seconds = limits.secondsPerRequest
         return try await withThrowingTaskGroup(of: Response?.self) { group in
@@ -140,22 +162,24 @@ public struct HTTPServer: Sendable {
     }
 
     private func question(_ name: String, of request: Request) throws -> String {
-        guard let value = request.uri.queryParameters.get(name),
-            !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-        else { throw APIError(.badRequest, message: "`\(name)` is required: the question, in plain words") }
-        guard value.count <= limits.questionCharacters else {
-            throw APIError(.contentTooLarge, message: "`\(name)` is longer than \(limits.questionCharacters) characters")
+        try Self.checked {
+            try ArgumentCheck.text(
+                name, request.uri.queryParameters.get(name), maximumCharacters: limits.questionCharacters)
         }
-        return value
     }
 
     private func integer(_ name: String, of request: Request, in range: ClosedRange<Int>) throws -> Int? {
-        guard let text = request.uri.queryParameters.get(name) else { return nil }
-        guard let value = Int(text), range.contains(value) else {
-            let bounds = range.upperBound == .max ? "at least \(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
-            throw APIError(.badRequest, message: "`\(name)` must be a whole number, \(bounds)")
+        let text = request.uri.queryParameters.get(name)
+        return try Self.checked { try ArgumentCheck.integer(name, text.flatMap { Int($0) }, given: text != nil, in: range) }
+    }
+
+    /// An argument's check, its failure answered 400, or 413 for one too long.
+    private static func checked<Value>(_ check: () throws -> Value) throws -> Value {
+        do {
+            return try check()
+        } catch let failure as ArgumentCheck.Failure {
+            throw APIError(failure.isTooLong ? .contentTooLarge : .badRequest, message: failure.message)
         }
-        return value
     }
 
     /// `lines=a-b`, `lines=a-` or `lines=a`.

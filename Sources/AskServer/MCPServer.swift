@@ -29,7 +29,7 @@ public struct MCPServer: Sendable {
             instructions: instructions, capabilities: .init(tools: .init(listChanged: false)))
         await server.withMethodHandler(ListTools.self) { _ in .init(tools: Self.tools) }
         await server.withMethodHandler(CallTool.self) { call in try self.call(call) }
-        try await server.start(transport: StdioTransport())
+        try await server.start(transport: AnsweringStdioTransport())
         await server.waitUntilCompleted()
     }
 
@@ -115,7 +115,7 @@ public struct MCPServer: Sendable {
             default:
                 throw MCPError.invalidParams("no tool named \(call.name): the tools are ask, search, get_document")
             }
-        } catch let failure as ArgumentFailure {
+        } catch let failure as ArgumentCheck.Failure {
             return .init(content: [Self.content(failure.message)], isError: true)
         } catch let error as AskError {
             return .init(content: [Self.content(error.description)], isError: true)
@@ -132,31 +132,17 @@ public struct MCPServer: Sendable {
         var passages: [Hit]
     }
 
-    /// An argument a tool cannot use.
-    struct ArgumentFailure: Error {
-        var message: String
-    }
-
     private static func text(_ name: String, in arguments: [String: Value]) throws -> String {
-        guard let value = arguments[name]?.stringValue,
-            !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-        else { throw ArgumentFailure(message: "`\(name)` is required: a non-empty string") }
-        guard value.count <= maximumQuestionLength else {
-            throw ArgumentFailure(message: "`\(name)` is longer than \(maximumQuestionLength) characters")
-        }
-        return value
+        try ArgumentCheck.text(name, arguments[name]?.stringValue, maximumCharacters: maximumQuestionLength)
     }
 
+    /// A whole number, sent as an integer or as a number without a fraction.
     private static func integer(_ name: String, in arguments: [String: Value], in range: ClosedRange<Int>) throws
         -> Int?
     {
-        guard let value = arguments[name], value != .null else { return nil }
+        let value = arguments[name] ?? .null
         let number = value.intValue ?? value.doubleValue.flatMap { $0.rounded() == $0 ? Int(exactly: $0) : nil }
-        guard let number, range.contains(number) else {
-            let bounds = range.upperBound == .max ? "at least \(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
-            throw ArgumentFailure(message: "`\(name)` must be a whole number, \(bounds)")
-        }
-        return number
+        return try ArgumentCheck.integer(name, number, given: value != .null, in: range)
     }
 
     /// An excerpt as numbered lines, and where the next part starts.

@@ -2,9 +2,8 @@ import Foundation
 import Hummingbird
 
 /// Checks every request before a route sees it: the `Host` header names this server (so a web page on another
-/// site cannot reach it through a DNS name rebound to 127.0.0.1), an `Origin`, when sent, is this server's own, a
-/// server bound beyond loopback gets its token, and no more than so many requests are answered at once (more are
-/// answered 503, not queued). Only `GET` is served.
+/// site cannot reach it through a DNS name rebound to 127.0.0.1), an `Origin`, when sent, is this server's own, and a
+/// server bound beyond loopback gets its token. Only `GET` is served.
 public struct RequestGuard: RouterMiddleware {
     public typealias Context = BasicRequestContext
 
@@ -33,12 +32,9 @@ public struct RequestGuard: RouterMiddleware {
     }
 
     let access: Access
-    let concurrentRequests: Int
-    private let counter = InFlight()
 
-    init(access: Access, concurrentRequests: Int) {
+    init(access: Access) {
         self.access = access
-        self.concurrentRequests = concurrentRequests
     }
 
     public func handle(
@@ -56,13 +52,9 @@ public struct RequestGuard: RouterMiddleware {
         if let query = request.uri.query, !Self.isWellEncoded(query) {
             throw APIError(.badRequest, message: "the query string holds malformed percent-encoding")
         }
-        if let token = access.token, request.headers[.authorization] != "Bearer \(token)" {
+        if let token = access.token, !Self.isSame(request.headers[.authorization] ?? "", as: "Bearer \(token)") {
             throw APIError(.unauthorized, message: "this server needs its token: Authorization: Bearer …")
         }
-        guard counter.enter(limit: concurrentRequests) else {
-            throw APIError(.serviceUnavailable, message: "busy: \(concurrentRequests) requests under way; try again")
-        }
-        defer { counter.leave() }
         return try await next(request, context)
     }
 
@@ -80,6 +72,17 @@ public struct RequestGuard: RouterMiddleware {
             }
         }
         return true
+    }
+
+    /// True when `given` is `expected`, in a time that depends on their lengths only, not on where they differ (so
+    /// that timing a server's answers cannot find its token a character at a time).
+    static func isSame(_ given: String, as expected: String) -> Bool {
+        let (given, expected) = (Array(given.utf8), Array(expected.utf8))
+        var difference = UInt8(given.count == expected.count ? 0 : 1)
+        for index in expected.indices {
+            difference |= expected[index] ^ (index < given.count ? given[index] : 0)
+        }
+        return difference == 0
     }
 
     func allows(host: String) -> Bool {
@@ -102,22 +105,6 @@ public struct RequestGuard: RouterMiddleware {
             return false
         }
         return allows(host: url.port.map { "\(host):\($0)" } ?? host)
-    }
-
-    /// How many requests are under way.
-    private final class InFlight: @unchecked Sendable {
-        private let lock = NSLock()
-        private var count = 0
-
-        func enter(limit: Int) -> Bool {
-            lock.withLock {
-                guard count < limit else { return false }
-                count += 1
-                return true
-            }
-        }
-
-        func leave() { lock.withLock { count -= 1 } }
     }
 }
 

@@ -17,6 +17,9 @@ struct ServeHTTP: ParsableCommand {
     @Option(help: "The token every request must send as `Authorization: Bearer TOKEN` (default: $ASK_TOKEN).")
     var token: String?
 
+    @Option(help: "Seconds a connection may go without sending a whole request before it is closed (idle or slow clients).")
+    var idleTimeout: Double = HTTPServer.Limits().idleSeconds
+
     @OptionGroup var locations: Locations
     @OptionGroup var searchOptions: SearchOptions
 
@@ -24,6 +27,7 @@ struct ServeHTTP: ParsableCommand {
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1 to 65535") }
+        guard idleTimeout > 0, idleTimeout <= 3_600 else { throw ValidationError("--idle-timeout must be 0 to 3600 s") }
         if !RequestGuard.Access.isLoopback(host), (givenToken ?? "").count < 16 {
             throw ValidationError(
                 "listening on \(host) reaches other machines: give --token (16 characters at least), which every "
@@ -36,8 +40,10 @@ struct ServeHTTP: ParsableCommand {
         var isFolder: ObjCBool = false
         let hasCorpus = FileManager.default.fileExists(atPath: locations.corpusURL.path, isDirectory: &isFolder)
             && isFolder.boolValue
+        var limits = HTTPServer.Limits()
+        limits.idleSeconds = idleTimeout
         let server = try HTTPServer(
-            index: locations.indexURL, corpus: hasCorpus ? locations.corpusURL : nil,
+            index: locations.indexURL, corpus: hasCorpus ? locations.corpusURL : nil, limits: limits,
             access: .init(host: host, port: port, token: RequestGuard.Access.isLoopback(host) ? nil : givenToken),
             open: try searchOptions.engineOpener())
         FileHandle.standardError.write(Data("ask: serving http://\(host):\(port)/ (Ctrl-C stops)\n".utf8))

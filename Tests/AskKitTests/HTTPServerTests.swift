@@ -103,14 +103,16 @@ import Testing
         }
     }
 
-    @Test func theGuardChecksHostOriginTokenAndLoad() async throws {
-        let loopback = RequestGuard(access: .init(host: "127.0.0.1", port: 8080, token: nil), concurrentRequests: 1)
+    @Test func theGuardChecksHostOriginAndTokenAndTheEngineItsLoad() async throws {
+        let loopback = RequestGuard(access: .init(host: "127.0.0.1", port: 8080, token: nil))
         #expect(loopback.allows(host: "127.0.0.1:8080") && loopback.allows(host: "localhost:8080"))
         #expect(loopback.allows(host: "[::1]:8080") && loopback.allows(host: "localhost"))
         #expect(!loopback.allows(host: "evil.example:8080") && !loopback.allows(host: "127.0.0.1:9999"))
         #expect(!loopback.allows(host: "attacker.127.0.0.1.nip.io:8080"))
         #expect(loopback.allows(origin: "http://localhost:8080") && !loopback.allows(origin: "http://evil.example"))
         #expect(!loopback.allows(origin: "null"))
+        #expect(RequestGuard.isSame("Bearer abc", as: "Bearer abc") && !RequestGuard.isSame("Bearer ab", as: "Bearer abc"))
+        #expect(!RequestGuard.isSame("Bearer abcd", as: "Bearer abc") && !RequestGuard.isSame("", as: "Bearer abc"))
 
         let token = "a-token-of-twenty-chars"
         let app = Application(router: try Self.server(token: token).router())
@@ -127,7 +129,9 @@ import Testing
         var busy = HTTPServer.Limits()
         busy.concurrentRequests = 0
         try await Application(router: try Self.server(limits: busy).router()).test(.router) { client in
-            try await client.execute(uri: "/health", method: .get) { #expect($0.status == .serviceUnavailable) }
+            // The engine's work is refused; the health check is still answered.
+            try await client.execute(uri: "/search?q=cement", method: .get) { #expect($0.status == .serviceUnavailable) }
+            try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
         }
     }
 
