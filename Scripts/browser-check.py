@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The web page in a real browser: headless Chromium driven through chromedriver's WebDriver protocol (the standard
 library only). Starts `ask serve` on the shipped corpus, types a question, checks the answer and that a citation
-opens its source lines highlighted, and keeps a screenshot. Run by .ci/run when Chromium is installable.
+opens its source lines highlighted, keeps a screenshot, then checks that a question the documents do not answer
+shows the closest passages. Run by .ci/run when Chromium is installable.
 
     python3 Scripts/browser-check.py [path/to/ask] [screenshot.png]
 """
@@ -67,12 +68,18 @@ try:
     wait("the citation opens its lines highlighted", lambda: text("#document mark") != "")
     highlighted = text("#document mark")
     image = call("GET", f"{base}/screenshot")["value"]
+    # A question the documents do not answer: the page says so and shows the closest passages.
+    call("POST", f"{base}/element/{find('#q')}/clear", {})
+    call("POST", f"{base}/element/{find('#q')}/value", {"text": "how do zebras sleep"})
+    call("POST", f"{base}/element/{find('#ask button')}/click", {})
+    wait("an abstention with the closest passages",
+         lambda: "do not answer" in text("#answer") and "Closest passages" in text("#answer"))
     os.makedirs(os.path.dirname(screenshot), exist_ok=True)
     with open(screenshot, "wb") as out:
         out.write(base64.b64decode(image))
     call("DELETE", base)
     print(f"browser check passed: the answer cites its source; the citation opened \"{highlighted[:60]}…\"; "
-          f"screenshot {screenshot}")
+          f"an unanswerable question showed the closest passages; screenshot {screenshot}")
 finally:
     for process in processes:
         process.terminate()
