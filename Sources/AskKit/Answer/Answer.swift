@@ -28,8 +28,8 @@ public struct Answer: Sendable, Hashable {
     public var correctedQuestion: String?
     /// A note for the reader, such as that a very long question was cut.
     public var notice: String?
-    /// How sure the engine is that the answer's first sentence answers the question, from 0 to 1 (for an abstention,
-    /// how sure it would have been of the best sentence it found); `nil` when no passage matched at all.
+    /// How sure the engine is that the corpus answers the question, from 0 to 1, from the evidence for the answer it
+    /// chose (for an abstention, for the best sentence it found); `nil` when no passage matched at all.
     public var confidence: Double?
     /// The corpus's disclaimer, to show under the answer (``Corpus/disclaimerFileName``); `nil` when the corpus has
     /// none, and for an abstention, which quotes nothing.

@@ -1,13 +1,13 @@
 import Foundation
 
 /// How confident the engine is in an answer its built-in rules chose (``AnswerExtractor``): the probability that
-/// the answer's first sentence answers the question, from the evidence the rules weighed, and the confidence below
-/// which the engine abstains. Fitted on judged questions by `ask calibrate` (``CalibrationTraining``)
+/// the corpus answers the question, from the evidence the rules weighed, and the confidence below which the engine
+/// abstains. Fitted on judged questions by `ask calibrate` (``CalibrationTraining``)
 /// and stored as a small JSON file; ``builtIn`` is the one the engine uses unless given another.
 public struct AnswerCalibration: Sendable, Hashable, Codable {
     /// The names of the evidence values, in order (``AnswerExtractor/evidenceNames``).
     public var features: [String]
-    /// The probability that the first sentence answers the question.
+    /// The probability that the corpus answers the question.
     public var confidence: LogisticRegression
     /// Below this confidence the engine abstains.
     public var minimumConfidence: Double
@@ -49,19 +49,23 @@ public struct AnswerCalibration: Sendable, Hashable, Codable {
     /// .build-training/mashqa/corpus-minus-train --output FILE` (README, "Learned answers").
     ///
     /// It abstains on no confidence (0): the coverage rules of ``AnswerExtractor`` decide. On MASH-QA dev the best
-    /// threshold is 0.11 (f1_all 0.181 -> 0.172, false abstention 0.009 -> 0.071, dev-unans abstained 0.100 ->
-    /// 0.300), but the probabilities learned on WebMD articles run lower on the shipped pages: at 0.11 the seed
-    /// questions abstain wrongly on 10 of 25 (at 0: 1), and held-out questions of their kind already do on 20-32%.
+    /// threshold within 8% false abstention is 0.46 (f1_all 0.190 -> 0.184, false abstention 0.008 -> 0.065,
+    /// dev-unans abstained 0.100 -> 0.360), but the probabilities learned on WebMD articles, each the one page on its
+    /// topic, run lower on the shipped pages, which share their topic and are asked in plainer words: a threshold
+    /// that pays on MASH-QA abstains wrongly on many seed questions (README, "Learned answers").
     public static let builtIn = AnswerCalibration(
         confidence: LogisticRegression(weights: [
-            -5.533724973018085,
-            -0.4508808793901539,
-            2.7609302950778827,
-            0.09070425041224074,
-            2.180871852144514,
-            0.07869922219652806,
-            1.1562932777172958,
-            -2.1114124005599373,
+            -0.8925381433209691,
+            0.06125304991995368,
+            1.8452669236155659,
+            -0.9371559235968266,
+            -0.8362362025542666,
+            -0.27563122663899403,
+            -0.31647738903119715,
+            -2.2816499236785117,
+            1.623781935992693,
+            0.29781145874433285,
+            1.1651068063107013,
         ]),
         minimumConfidence: 0, note: "MASH-QA train (Benchmarks/Training/mashqa.py), threshold 0: see the README")
 }

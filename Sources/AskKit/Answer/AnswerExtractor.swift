@@ -68,7 +68,7 @@ struct AnswerExtractor: Sendable {
         "best coverage of a passage considered", "share of the question's weight the index does not hold",
         "first sentence's passage score relative to the best", "first sentence's answer shape, when one is asked for",
         "first sentence's phrase proximity", "1 / number of concepts",
-    ]
+    ] + DocumentTopicality.names.map { "first sentence's document: " + $0 }
 
     /// True when a passage considered holds more than ``minimumPassageCoverage`` of the question: unless one
     /// does, the corpus does not answer it, whichever way the answer is chosen.
@@ -84,9 +84,11 @@ struct AnswerExtractor: Sendable {
         guard let best = considered.first else { return Outcome(sentences: [], evidence: nil) }
         let bestCoverage = considered.map(\.coverage).max() ?? 0
         func evidence(_ first: Candidate?) -> [Double] {
-            [1, first?.coverage ?? 0, bestCoverage, matcher.unknownShare, first?.relative ?? 0,
-             kind.wantsShape ? first?.shape ?? 0 : 0, first.map { matcher.phraseProximity(of: $0.matches) } ?? 0,
-             1 / Double(max(matcher.concepts.count, 1))]
+            let document = considered[first?.passageRank ?? 0].candidate.passage.document
+            return [1, first?.coverage ?? 0, bestCoverage, matcher.unknownShare, first?.relative ?? 0,
+                    kind.wantsShape ? first?.shape ?? 0 : 0, first.map { matcher.phraseProximity(of: $0.matches) } ?? 0,
+                    1 / Double(max(matcher.concepts.count, 1))]
+                + DocumentTopicality.evidence(of: document, in: ranked, matcher: matcher)
         }
         guard coversTheQuestion(considered) else { return Outcome(sentences: [], evidence: evidence(nil)) }
         var candidates: [Candidate] = []

@@ -17,7 +17,8 @@ public struct AnswerModel: Sendable, Hashable, Codable {
     public var maximumSentences: Int
     /// The names of the confidence features, in order (``AnswerModel/confidenceFeatureNames``).
     public var confidenceFeatures: [String]
-    /// The probability that the answer's first sentence answers the question: the engine's confidence.
+    /// The probability that the corpus answers the question, from the evidence for the answer chosen: the engine's
+    /// confidence.
     public var confidence: LogisticRegression
     /// Below this confidence the engine abstains.
     public var minimumConfidence: Double
@@ -36,7 +37,7 @@ public struct AnswerModel: Sendable, Hashable, Codable {
         "coverage of the first sentence and the two after it", "its passage's BM25 over the question's weight",
         "share of the passages considered from the first sentence's document",
         "margin of the first sentence's probability over the next best's",
-    ]
+    ] + DocumentTopicality.names
 
     /// A model with every weight 0: the start from which `ask train` fits one.
     public static let untrained = AnswerModel(
@@ -106,7 +107,7 @@ public struct AnswerModel: Sendable, Hashable, Codable {
         let runnerUp = probabilities.indices.filter { $0 != first }.map { probabilities[$0] }.max() ?? 0
         return [1, probabilities[first], sentence.features[1], sentence.features[8], sentence.features[9],
                 sentence.features[19], sentence.features[22], sentence.features[24], sameDocument,
-                probabilities[first] - runnerUp]
+                probabilities[first] - runnerUp] + sentence.documentEvidence
     }
 
     /// The candidate most likely to start the answer, with every candidate's probability of starting it; `nil`

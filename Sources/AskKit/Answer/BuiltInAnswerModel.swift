@@ -18,16 +18,19 @@ private let builtInJSON = #"""
 {
   "confidence" : {
     "weights" : [
-      -5.163777098777255,
-      3.179830756806581,
-      0.004153307944475467,
-      1.4667020632091379,
-      0.749507741468824,
-      -0.19374167135108497,
-      -0.17408311438597276,
-      0.21243230639343566,
-      1.5377746670475272,
-      0.9251500099965833
+      -3.570793802109485,
+      -0.397445379686681,
+      -0.35085102277885505,
+      1.335574133974459,
+      -0.03781388923868558,
+      -1.8640425741346038,
+      -0.1331560449264249,
+      1.240926302469894,
+      3.7497481582841132,
+      0.9739651239851685,
+      0.5822800526070749,
+      -0.17956783400526882,
+      1.3118191663023715
     ]
   },
   "confidenceFeatures" : [
@@ -40,7 +43,10 @@ private let builtInJSON = #"""
     "coverage of the first sentence and the two after it",
     "its passage's BM25 over the question's weight",
     "share of the passages considered from the first sentence's document",
-    "margin of the first sentence's probability over the next best's"
+    "margin of the first sentence's probability over the next best's",
+    "share of the question's weight its document holds three times or more",
+    "log(1 + occurrences in its document of the less frequent of the question's two rarest concepts)",
+    "share of the question's neighbouring concepts standing together somewhere in its document"
   ],
   "continuation" : {
     "weights" : [
@@ -106,8 +112,8 @@ private let builtInJSON = #"""
     "local coverage of the sentence and the two after it together"
   ],
   "maximumSentences" : 5,
-  "minimumConfidence" : 0.08,
-  "note" : "MASH-QA train (2,420 questions, 796 made unanswerable) and MedQuAD dev's train half (1,000); passage ranking fitted on both, the rest on MASH-QA; threshold 0.08 chosen on MASH-QA dev and dev-unans (Scripts/built-in-model.sh)",
+  "minimumConfidence" : 0.5,
+  "note" : "MASH-QA train (2,420 questions, 796 made unanswerable) and MedQuAD dev's train half (1,000); passage ranking fitted on both, the rest on MASH-QA; threshold 0.5 chosen on MASH-QA dev and dev-unans (Scripts/built-in-model.sh)",
   "ranking" : {
     "weights" : [
       6.994405055138486e-15,

@@ -12,6 +12,8 @@ struct SentenceCandidate: Sendable {
     var text: String
     /// ``SentenceCandidate/featureNames`` in order, the first the constant 1.
     var features: [Double]
+    /// How much its document is about the question (``DocumentTopicality``): evidence for the answer's confidence.
+    var documentEvidence: [Double] = []
 
     /// True when `self` comes right after `other` in the same passage.
     func follows(_ other: SentenceCandidate) -> Bool {
@@ -68,6 +70,7 @@ struct SentenceCandidate: Sendable {
         let totalWeight = matcher.totalWeight
         // The question's most common concept: in a document about its topic, the word that tells the part asked.
         let aspect = matcher.concepts.indices.min { matcher.concepts[$0].weight < matcher.concepts[$1].weight }
+        var topicality: [String: [Double]] = [:]
         var candidates: [SentenceCandidate] = []
         var conceptSets: [Set<Int>] = []
         var runConceptSets: [Set<Int>] = []
@@ -84,6 +87,10 @@ struct SentenceCandidate: Sendable {
             let sameDocument = passage.candidate.passage.document == best.candidate.passage.document
             let otherPassagesOfDocument =
                 ((documentMass[passage.candidate.passage.document] ?? 0) - passage.candidate.bm25) / totalMass
+            let document = passage.candidate.passage.document
+            let documentEvidence = topicality[document]
+                ?? DocumentTopicality.evidence(of: document, in: ranked, matcher: matcher)
+            topicality[document] = documentEvidence
             for (position, sentence) in sentences.enumerated() {
                 var run = matches[position]
                 var runCoverage = coverages[position]
@@ -125,8 +132,8 @@ struct SentenceCandidate: Sendable {
                     otherPassagesOfDocument,
                 ]
                 candidates.append(SentenceCandidate(
-                    passageRank: rank, position: position, document: passage.candidate.passage.document,
-                    text: sentence, features: features))
+                    passageRank: rank, position: position, document: document, text: sentence, features: features,
+                    documentEvidence: documentEvidence))
                 conceptSets.append(concepts)
                 runConceptSets.append(Set(run.map(\.concept)))
             }

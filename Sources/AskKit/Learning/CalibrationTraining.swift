@@ -1,13 +1,11 @@
 /// Fits an ``AnswerCalibration`` from judged questions: asks each question of an engine, takes the answer its
-/// built-in rules choose with the evidence for it, labels the answer supported when one of its sentences is in a
-/// gold sentence, and fits the confidence on those labels. Deterministic, as ``AnswerTraining`` is.
+/// built-in rules choose with the evidence for it, and fits the probability that the question is one the corpus
+/// answers (see ``AnswerModel/confidence`` for why that label). Deterministic, as ``AnswerTraining`` is.
 public struct CalibrationTraining: Sendable {
     /// One question's answer.
     struct Example: Sendable {
         /// ``AnswerExtractor/evidenceNames`` in order; `nil` when the rules abstained whatever the confidence.
         var evidence: [Double]?
-        /// One of the answer's sentences is in a gold one.
-        var supported: Bool
         /// The answer's sentence-level F1 (0 when unanswerable).
         var f1: Double
         var answerable: Bool
@@ -23,8 +21,8 @@ public struct CalibrationTraining: Sendable {
             let sentences = outcome.sentences.map(\.text)
             let gold = question.answerable ? question.goldSentences.map(QuestionSetEvaluation.words) : []
             let scores = QuestionSetEvaluation.sentenceScores(of: sentences, gold: gold)
-            return Example(evidence: sentences.isEmpty ? nil : outcome.evidence, supported: scores.precision > 0,
-                           f1: scores.f1, answerable: question.answerable)
+            return Example(
+                evidence: sentences.isEmpty ? nil : outcome.evidence, f1: scores.f1, answerable: question.answerable)
         }
     }
 
@@ -42,7 +40,7 @@ public struct CalibrationTraining: Sendable {
             throw AskError.trainingFailed("the built-in rules answered none of the questions: nothing to learn from")
         }
         let confidence = LogisticRegression.fit(
-            answered.map { $0.evidence! }, labels: answered.map(\.supported), penalty: penalty)
+            answered.map { $0.evidence! }, labels: answered.map(\.answerable), penalty: penalty)
         let thresholds = AbstentionThresholds(examples.map { example in
             (example.evidence.map(confidence.probability) ?? 0, example.f1, example.answerable)
         })

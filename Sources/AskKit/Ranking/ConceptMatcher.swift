@@ -116,13 +116,18 @@ struct ConceptMatcher: Sendable {
     /// as a share of the neighbouring pairs, from 0 to 1.
     func phraseProximity(of matches: [Match]) -> Double {
         guard concepts.count >= 2 else { return 0 }
+        return Double(nearPairs(in: matches).count) / Double(concepts.count - 1)
+    }
+
+    /// The neighbouring concepts of the question (`c` for the pair `c`, `c + 1`) that stand within three words of
+    /// each other in `matches`.
+    func nearPairs(in matches: [Match]) -> Set<Int> {
+        guard concepts.count >= 2 else { return [] }
         let byConcept = Dictionary(matches.map { ($0.concept, $0.positions) }, uniquingKeysWith: { $0 + $1 })
-        var near = 0
-        for concept in 0..<(concepts.count - 1) {
-            guard let left = byConcept[concept], let right = byConcept[concept + 1] else { continue }
-            if left.contains(where: { l in right.contains { abs($0 - l) <= 3 } }) { near += 1 }
-        }
-        return Double(near) / Double(concepts.count - 1)
+        return Set((0..<(concepts.count - 1)).filter { concept in
+            guard let left = byConcept[concept], let right = byConcept[concept + 1] else { return false }
+            return left.contains { l in right.contains { abs($0 - l) <= 3 } }
+        })
     }
 
     /// How close together the matched concepts stand: matched concepts over the length of the shortest window

@@ -27,6 +27,8 @@ struct Reranker: Sendable {
         var features: [Double] = []
         /// The parts of the score (before a learned score becomes odds) that words and meaning make.
         var parts: (lexical: Double, semantic: Double) = (0, 0)
+        /// The question's concepts in the passage's own text (section and body), where they stand.
+        var textMatches: [ConceptMatcher.Match] = []
     }
 
     var weights = Weights()
@@ -62,7 +64,8 @@ struct Reranker: Sendable {
             let textStems = try stems(passage.section ?? "") + stems(passage.text)
             let matches = matcher.matches(in: try stems(passage.title) + textStems)
             let coverage = matcher.coverage(of: matches)
-            let textCoverage = matcher.coverage(of: matcher.matches(in: textStems))
+            let textMatches = matcher.matches(in: textStems)
+            let textCoverage = matcher.coverage(of: textMatches)
             let relative = bestBM25 > 0 ? candidate.bm25 / bestBM25 : 0
             let proximity = matcher.proximity(of: matches), phraseProximity = matcher.phraseProximity(of: matches)
             let shape = kind.ranksByShape ? kind.shapeScore(of: candidate.passage.text) : 0
@@ -80,7 +83,7 @@ struct Reranker: Sendable {
                 + weights.proximity * (proximity + phraseProximity) / 2 + weights.shape * shape, 0)
             ranked.append(Ranked(
                 candidate: candidate, score: parts.0 + parts.1, coverage: textCoverage, features: features,
-                parts: parts))
+                parts: parts, textMatches: textMatches))
         }
         // A learned score is a log-odds of being the passage that answers: as e^(score - best) it is that odds
         // relative to the best passage's, from 0 to 1 like the built-in score.
