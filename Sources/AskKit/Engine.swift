@@ -139,7 +139,8 @@ public final class AskEngine: Sendable {
         try store.read { db in
             let ranking = try rank(question, db: db, limit: Self.answerPassageCount)
             let (chosen, confidence) = try modelExtractor?.sentences(
-                from: ranking.ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stems)
+                from: ranking.ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stems,
+                similarity: ranking.similarity)
                 ?? ruleAnswer(ranking)
             var sources: [Citation] = []
             var sentences: [AnswerSentence] = []
@@ -184,7 +185,9 @@ public final class AskEngine: Sendable {
         try store.read { db in
             let ranking = try rank(question, db: db, limit: Self.answerPassageCount)
             return try trainingExtractor.candidates(
-                from: ranking.ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stems).sentences
+                from: ranking.ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stems,
+                similarity: ranking.similarity
+            ).sentences
         }
     }
 
@@ -204,6 +207,8 @@ public final class AskEngine: Sendable {
         var ranked: [Reranker.Ranked]
         /// The index's stems of a text (cached).
         var stems: (String) throws -> [String]
+        /// The similarity of a text's vector to the question's; 0 without meaning (``matchesMeaning``).
+        var similarity: (String) -> Double = { _ in 0 }
 
         func hits(limit: Int, explain: Bool = false) -> [Hit] {
             ranked.prefix(limit).enumerated().map { index, item in
@@ -258,6 +263,7 @@ public final class AskEngine: Sendable {
         let matcher = try ConceptMatcher(
             plan: plan, stem: stemmer.stem, passageCount: store.info.passages, documentFrequency: frequency)
         var ranked: [Reranker.Ranked] = []
+        var similarity: (String) -> Double = { _ in 0 }
         if !plan.concepts.isEmpty {
             let scorer = try BM25Scorer(
                 phrases: plan.concepts.flatMap(\.variants).map { try $0.words.map(stemmer.stem) },
@@ -268,21 +274,23 @@ public final class AskEngine: Sendable {
             // Meaning widens a search that found something; a query whose every word the corpus lacks still finds
             // nothing, as in a lexical engine, rather than whatever lies nearest.
             if let semantic, !candidates.isEmpty {
+                let vector = semantic.embedder.vector(for: String(question.prefix(QueryCompiler.maximumCharacters)))
                 candidates = try addingNearest(
-                    to: candidates, question: question, semantic: semantic, scorer: scorer, db: db, stems: stems)
+                    to: candidates, vector: vector, semantic: semantic, scorer: scorer, db: db, stems: stems)
+                similarity = { text in Double(semantic.embedder.similarity(vector, semantic.embedder.vector(for: text))) }
             }
             ranked = try reranker.rerank(candidates, depth: Self.rerankDepth, matcher: matcher, kind: kind, stems: stems)
         }
-        return Ranking(plan: plan, kind: kind, matcher: matcher, ranked: ranked, stems: stems)
+        return Ranking(
+            plan: plan, kind: kind, matcher: matcher, ranked: ranked, stems: stems, similarity: similarity)
     }
 
     /// The full-text candidates with the passages nearest the question's vector added (scored by BM25 too), each
     /// with its similarity to the question, in BM25 order.
     private func addingNearest(
-        to candidates: [IndexStore.Candidate], question: String, semantic: SemanticSearch, scorer: BM25Scorer,
+        to candidates: [IndexStore.Candidate], vector: [Float], semantic: SemanticSearch, scorer: BM25Scorer,
         db: Database, stems: (String) throws -> [String]
     ) throws -> [IndexStore.Candidate] {
-        let vector = semantic.embedder.vector(for: String(question.prefix(QueryCompiler.maximumCharacters)))
         let known = Set(candidates.map(\.id))
         let nearest = try semantic.nearest(to: vector, limit: Self.semanticCandidateCount, db: db)
         let added = try IndexStore.candidates(db, ids: nearest.map(\.passage).filter { !known.contains($0) })

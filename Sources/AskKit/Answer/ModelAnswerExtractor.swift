@@ -10,25 +10,27 @@ struct ModelAnswerExtractor: Sendable {
     /// Below this confidence the extractor abstains.
     var minimumConfidence: Double
 
-    /// The passages considered and their sentences with features.
+    /// The passages considered and their sentences with features; `similarity` gives a text's similarity to the
+    /// question in meaning.
     func candidates(from ranked: [Reranker.Ranked], matcher: ConceptMatcher, kind: QuestionKind,
-                    stems: (String) throws -> [String]) rethrows
+                    stems: (String) throws -> [String], similarity: (String) -> Double) rethrows
         -> (considered: [Reranker.Ranked], sentences: [SentenceCandidate])
     {
         let considered = AnswerExtractor.considered(ranked, count: rules.passagesConsidered)
         let sentences = try SentenceCandidate.candidates(
             from: considered, ranked: Array(ranked.prefix(AskEngine.candidateCount)), matcher: matcher, kind: kind,
-            stems: stems)
+            stems: stems, similarity: similarity)
         return (considered, sentences)
     }
 
     /// The chosen sentences, each with the passage it came from (none when abstaining), and the confidence that
     /// the answer is supported (`nil` when no passage was found).
     func sentences(from ranked: [Reranker.Ranked], matcher: ConceptMatcher, kind: QuestionKind,
-                   stems: (String) throws -> [String]) rethrows
+                   stems: (String) throws -> [String], similarity: (String) -> Double) rethrows
         -> (sentences: [(text: String, passage: Passage)], confidence: Double?)
     {
-        let (considered, candidates) = try candidates(from: ranked, matcher: matcher, kind: kind, stems: stems)
+        let (considered, candidates) = try candidates(
+            from: ranked, matcher: matcher, kind: kind, stems: stems, similarity: similarity)
         guard !candidates.isEmpty else { return ([], nil) }
         let (chosen, confidence) = model.choose(from: candidates)
         // As the rules require, a passage must hold more than half of the question's weight: a sentence matching

@@ -51,6 +51,8 @@ struct SentenceCandidate: Sendable {
         "share of the ranked passages' BM25 held by the other passages of its document",
         "local coverage: concepts weighted by how rare they are among these sentences (the part asked, not the topic)",
         "local coverage of the sentence and the two after it together",
+        "similarity of the sentence's vector to the question's (0 without meaning)",
+        "similarity relative to the most similar of these sentences",
     ]
 
     /// The sentences (of four words or more) of the passages considered, in passage order, with their features.
@@ -58,7 +60,7 @@ struct SentenceCandidate: Sendable {
     ///   matches it in several of them.
     static func candidates(
         from considered: [Reranker.Ranked], ranked: [Reranker.Ranked], matcher: ConceptMatcher, kind: QuestionKind,
-        stems: (String) throws -> [String]
+        stems: (String) throws -> [String], similarity: (String) -> Double
     ) rethrows -> [SentenceCandidate] {
         var documentMass: [String: Double] = [:]
         for passage in ranked { documentMass[passage.candidate.passage.document, default: 0] += passage.candidate.bm25 }
@@ -149,9 +151,13 @@ struct SentenceCandidate: Sendable {
         func localCoverage(_ concepts: Set<Int>) -> Double {
             local.indices.reduce(0) { concepts.contains($1) ? $0 + local[$1] : $0 } / localTotal
         }
+        let similarities = candidates.map { similarity($0.text) }
+        let mostSimilar = similarities.max() ?? 0
         for index in candidates.indices {
             candidates[index].features.append(localCoverage(conceptSets[index]))
             candidates[index].features.append(localCoverage(runConceptSets[index]))
+            candidates[index].features.append(similarities[index])
+            candidates[index].features.append(mostSimilar > 0 ? max(similarities[index], 0) / mostSimilar : 0)
         }
         return candidates
     }

@@ -131,9 +131,10 @@ public struct AnswerTraining: Sendable {
         model.continuationThreshold = report.continuation.max { $0.f1 < $1.f1 }?.threshold ?? 0.5
 
         // The confidence model learns whether the corpus answers the question, not whether the first sentence is a
-        // gold one: abstention is about the first. MASH-QA dev, with the same features: learned on gold first
-        // sentences, 0.413 of dev-unans abstained at 6.8% false abstention (threshold 0.09); on answerability, 0.467
-        // at 5.9% and 0.513 at 7.6% (thresholds 0.45 and 0.5), f1_all 0.231 -> 0.230.
+        // gold one: abstention is about the first. MASH-QA dev, with the same features (before sentence similarity
+        // joined the start model's): learned on gold first sentences, 0.413 of dev-unans abstained at 6.8% false
+        // abstention (threshold 0.09); on answerability, 0.467 at 5.9% and 0.513 at 7.6% (thresholds 0.45 and
+        // 0.5), f1_all 0.231 -> 0.230.
         var confidenceRows: [[Double]] = []
         var confidenceLabels: [Bool] = []
         for example in examples {
