@@ -104,9 +104,10 @@ public struct IndexBuilder: Sendable {
         try Self.checkReplaceable(index, full: full)
         let folder = Corpus(corpus)
         var listing = try folder.listing()
-        // An index whose vectors another table made is built again in full.
-        let storedInfo = full ? nil : try? IndexStore(url: index).info
-        let stored = storedInfo.flatMap { $0.vectorTable == embedder?.fingerprint ? Self.storedFiles(in: index) : nil }
+        // The index updated, opened once; one whose vectors another table made is built again in full.
+        let previous = full ? nil : try? IndexStore(url: index)
+        let storedInfo = previous?.info
+        let stored = previous.flatMap { $0.info.vectorTable == embedder?.fingerprint ? Self.storedFiles(in: $0) : nil }
         var changed: [ReadFile] = []
         var unchanged: [String] = []
         var touched: [ReadFile] = []
@@ -121,7 +122,7 @@ public struct IndexBuilder: Sendable {
             .sorted() ?? []
         var toRead: [(entry: Corpus.Entry, known: StoredFile?)] = []
         // Files skipped before and unchanged since are skipped again without a read and without a warning.
-        let skippedBefore = stored == nil ? [:] : Self.storedSkips(in: index)
+        let skippedBefore = stored == nil ? [:] : previous.map(Self.storedSkips) ?? [:]
         var unusable: [SkippedEntry] = []
         for entry in listing.entries {
             let known = stored?[entry.path]
@@ -201,7 +202,7 @@ public struct IndexBuilder: Sendable {
 
         // The text sites repeat on their pages, counted over the pages kept and those read now. When that changes,
         // pages not read now would keep what is no longer furniture (or the reverse): every file is read again.
-        let storedPages = stored == nil ? [:] : try IndexStore(url: index).read(SiteFurniture.storedPages)
+        let storedPages = stored == nil ? [:] : try previous?.read(SiteFurniture.storedPages) ?? [:]
         var newPages: [String: [UInt64]] = [:]
         for file in changed { newPages[file.path] = SiteFurniture.lineHashes(of: file) }
         let furniture = SiteFurniture(pages: storedPages.filter { kept.contains($0.key) }.merging(newPages) { $1 })
@@ -301,10 +302,9 @@ public struct IndexBuilder: Sendable {
         var modified: Double
     }
 
-    /// The files an index of this version holds; `nil` when there is no such index to update.
-    private static func storedFiles(in index: URL) -> [String: StoredFile]? {
-        guard let store = try? IndexStore(url: index) else { return nil }
-        return try? store.read { db in
+    /// The files an index holds; `nil` when they cannot be read.
+    private static func storedFiles(in store: IndexStore) -> [String: StoredFile]? {
+        try? store.read { db in
             var files: [String: StoredFile] = [:]
             files.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM files") ?? 0)
             let rows = try Row.fetchCursor(db, sql: "SELECT path, content_hash, size, modified FROM files")
@@ -324,8 +324,8 @@ public struct IndexBuilder: Sendable {
     }
 
     /// The files an index records as skipped, by path.
-    private static func storedSkips(in index: URL) -> [String: SkippedEntry] {
-        let rows = try? IndexStore(url: index).read { db in
+    private static func storedSkips(in store: IndexStore) -> [String: SkippedEntry] {
+        let rows = try? store.read { db in
             try Row.fetchAll(db, sql: "SELECT path, size, modified, reason FROM skipped_files")
         }
         return Dictionary(uniqueKeysWithValues: (rows ?? []).map { row in
