@@ -53,6 +53,8 @@ struct SentenceCandidate: Sendable {
         "local coverage of the sentence and the two after it together",
         "similarity of the sentence's vector to the question's (0 without meaning)",
         "similarity relative to the most similar of these sentences",
+        "similarity of the sentence and the two after it together",
+        "similarity of its passage's vector to the question's",
     ]
 
     /// The sentences (of four words or more) of the passages considered, in passage order, with their features.
@@ -153,11 +155,17 @@ struct SentenceCandidate: Sendable {
         }
         let similarities = candidates.map { similarity($0.text) }
         let mostSimilar = similarities.max() ?? 0
+        let runSimilarities = candidates.indices.map { index in
+            let run = candidates[index...].prefix(3).prefix { $0.passageRank == candidates[index].passageRank }
+            return run.count == 1 ? similarities[index] : similarity(run.map(\.text).joined(separator: " "))
+        }
         for index in candidates.indices {
             candidates[index].features.append(localCoverage(conceptSets[index]))
             candidates[index].features.append(localCoverage(runConceptSets[index]))
             candidates[index].features.append(similarities[index])
             candidates[index].features.append(mostSimilar > 0 ? max(similarities[index], 0) / mostSimilar : 0)
+            candidates[index].features.append(runSimilarities[index])
+            candidates[index].features.append(considered[candidates[index].passageRank].candidate.similarity)
         }
         return candidates
     }
