@@ -27,7 +27,7 @@ struct ServeHTTP: ParsableCommand {
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1 to 65535") }
-        guard idleTimeout > 0, idleTimeout <= 3_600 else { throw ValidationError("--idle-timeout must be 0 to 3600 s") }
+        guard idleTimeout > 0, idleTimeout <= 3_600 else { throw ValidationError("--idle-timeout must be more than 0 and at most 3600 seconds") }
         if !RequestGuard.Access.isLoopback(host), (givenToken ?? "").count < 16 {
             throw ValidationError(
                 "listening on \(host) reaches other machines: give --token (16 characters at least), which every "
