@@ -18,8 +18,22 @@ public struct Locations: ParsableArguments {
         URL(fileURLWithPath: corpus ?? ProcessInfo.processInfo.environment["ASK_CORPUS"] ?? "Corpus")
     }
 
+    /// The corpus folder, when there is one at ``corpusURL``.
+    public var corpusFolder: URL? {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: corpusURL.path, isDirectory: &isFolder)
+        return exists && isFolder.boolValue ? corpusURL : nil
+    }
+
     /// Opens the engine, first building or refreshing the index when it is missing or stale (said on stderr).
     public func openEngine(_ options: SearchOptions = SearchOptions()) throws -> AskEngine {
+        try refreshIndex()
+        return try options.engine(index: indexURL)
+    }
+
+    /// Builds or refreshes the index when it is missing or stale, saying so on stderr: what a command does before
+    /// it opens the index.
+    public func refreshIndex() throws {
         let progress = ProgressLine()
         defer { progress.clear() }
         let refresh = try IndexBuilder().refresh(
@@ -38,15 +52,14 @@ public struct Locations: ParsableArguments {
         case .current, .corpusAbsent:
             break
         }
-        return try options.engine(index: indexURL)
     }
 
     /// Opens the engine as ``openEngine(_:)`` does, but ranking and answering by the built-in rules whatever model
     /// the options name: what `ask train` and `ask calibrate` start from, so that they fit the same way every time.
     func openRulesEngine(_ options: SearchOptions) throws -> AskEngine {
-        let engine = try openEngine(options)
+        try refreshIndex()
         return try AskEngine(
-            index: engine.indexURL, matchBudget: engine.matchBudget, answerModel: nil, embedder: options.embedder)
+            index: indexURL, matchBudget: options.matchBudget, answerModel: nil, embedder: options.embedder)
     }
 
     public init() {}

@@ -1,6 +1,12 @@
 /// The checks both servers make of a caller's arguments (an HTTP query's parameters, an MCP tool's arguments), and
 /// the sentence that says what is wrong.
 enum ArgumentCheck {
+    /// The longest question or query taken, in characters.
+    static let questionCharacters = 2_000
+    /// How many passages a search may ask for, and how many it gets when it does not say.
+    static let passageLimits = 1...50
+    static let defaultPassageLimit = 10
+
     /// An argument a request cannot use.
     struct Failure: Error {
         /// True when the argument is too long, rather than missing or malformed (HTTP answers 413 then, not 400).

@@ -14,7 +14,7 @@ public struct HTTPServer: Sendable {
     /// What the server accepts.
     public struct Limits: Sendable {
         /// The longest question or query, in characters.
-        public var questionCharacters = 2_000
+        public var questionCharacters = ArgumentCheck.questionCharacters
         /// Questions, searches and document reads answered at once; more are refused with 503 rather than queued
         /// (`/health` and the page are always answered).
         public var concurrentRequests = 64
@@ -69,7 +69,8 @@ public struct HTTPServer: Sendable {
             }),
             ("/search", { request in
                 let query = try question("q", of: request)
-                let limit = try integer("limit", of: request, in: 1...50) ?? 10
+                let limit = try integer("limit", of: request, in: ArgumentCheck.passageLimits)
+                    ?? ArgumentCheck.defaultPassageLimit
                 return try await answered { try Self.json($0.search(query, limit: limit)) }
             }),
             ("/documents", { request in

@@ -17,11 +17,6 @@ public struct MCPServer: Sendable {
         self.corpus = corpus
     }
 
-    /// The most passages `search` returns.
-    static let maximumLimit = 50
-    /// The longest question or query taken, in characters.
-    static let maximumQuestionLength = 2_000
-
     /// Serves over standard input and output until the client closes them.
     public func run() async throws {
         let server = Server(
@@ -59,7 +54,8 @@ public struct MCPServer: Sendable {
             description: "The passages that best match a query, best first, with their file, page and lines.",
             inputSchema: schema(
                 ["query": ("string", "Words to search for."),
-                 "limit": ("integer", "How many passages, 1 to \(maximumLimit) (10 when absent).")],
+                 "limit": ("integer", "How many passages, \(ArgumentCheck.passageLimits.lowerBound) to "
+                    + "\(ArgumentCheck.passageLimits.upperBound) (\(ArgumentCheck.defaultPassageLimit) when absent).")],
                 required: ["query"]),
             annotations: .init(readOnlyHint: true, openWorldHint: false)),
         Tool(
@@ -96,7 +92,8 @@ public struct MCPServer: Sendable {
                 let answer = try engine.ask(try Self.text("question", in: arguments))
                 return try .init(content: [Self.content(answer.rendered())], structuredContent: answer)
             case "search":
-                let limit = try Self.integer("limit", in: arguments, in: 1...Self.maximumLimit) ?? 10
+                let limit = try Self.integer("limit", in: arguments, in: ArgumentCheck.passageLimits)
+                    ?? ArgumentCheck.defaultPassageLimit
                 let hits = try engine.search(try Self.text("query", in: arguments), limit: limit)
                 let text = hits.map { "\($0.rank). \($0.passage.citation)\n   \($0.passage.text)" }
                     .joined(separator: "\n\n")
@@ -133,7 +130,7 @@ public struct MCPServer: Sendable {
     }
 
     private static func text(_ name: String, in arguments: [String: Value]) throws -> String {
-        try ArgumentCheck.text(name, arguments[name]?.stringValue, maximumCharacters: maximumQuestionLength)
+        try ArgumentCheck.text(name, arguments[name]?.stringValue, maximumCharacters: ArgumentCheck.questionCharacters)
     }
 
     /// A whole number, sent as an integer or as a number without a fraction.

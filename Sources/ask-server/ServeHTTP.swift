@@ -36,18 +36,15 @@ struct ServeHTTP: ParsableCommand {
     }
 
     func run() throws {
-        _ = try locations.openEngine(searchOptions)
-        var isFolder: ObjCBool = false
-        let hasCorpus = FileManager.default.fileExists(atPath: locations.corpusURL.path, isDirectory: &isFolder)
-            && isFolder.boolValue
+        try locations.refreshIndex()
         var limits = HTTPServer.Limits()
         limits.idleSeconds = idleTimeout
         let server = try HTTPServer(
-            index: locations.indexURL, corpus: hasCorpus ? locations.corpusURL : nil, limits: limits,
+            index: locations.indexURL, corpus: locations.corpusFolder, limits: limits,
             access: .init(host: host, port: port, token: RequestGuard.Access.isLoopback(host) ? nil : givenToken),
             open: try searchOptions.engineOpener())
         FileHandle.standardError.write(Data("ask: serving http://\(host):\(port)/ (Ctrl-C stops)\n".utf8))
         let (host, port) = (host, port)
-        try ServeMCP.wait { try await server.run(host: host, port: port) }
+        try AskServerCommand.wait { try await server.run(host: host, port: port) }
     }
 }
