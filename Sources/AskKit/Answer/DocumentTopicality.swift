@@ -24,7 +24,7 @@ enum DocumentTopicality {
             near.formUnion(matcher.nearPairs(in: passage.textMatches))
         }
         let weights = matcher.concepts.map(\.weight)
-        let total = weights.reduce(0, +)
+        let total = matcher.totalWeight
         guard total > 0 else { return [0, 0, 0] }
         let repeated = weights.indices.reduce(0) { occurrences[$1] >= 3 ? $0 + weights[$1] : $0 } / total
         let rarest = weights.indices.sorted { (weights[$0], $1) > (weights[$1], $0) }.prefix(2)

@@ -88,10 +88,9 @@ struct SentenceCandidate: Sendable {
             let sentenceStems = try sentences.map(stems)
             let matches = sentenceStems.map(matcher.matches(in:))
             let coverages = matches.map(matcher.coverage(of:))
-            let sameDocument = passage.candidate.passage.document == best.candidate.passage.document
-            let otherPassagesOfDocument =
-                ((documentMass[passage.candidate.passage.document] ?? 0) - passage.candidate.bm25) / totalMass
             let document = passage.candidate.passage.document
+            let sameDocument = document == best.candidate.passage.document
+            let otherPassagesOfDocument = ((documentMass[document] ?? 0) - passage.candidate.bm25) / totalMass
             let documentEvidence = topicality[document]
                 ?? DocumentTopicality.evidence(of: document, in: ranked, matcher: matcher)
             topicality[document] = documentEvidence
