@@ -61,15 +61,16 @@ struct VectorClusters: Sendable {
             .map { Int32($0) }
     }
 
-    /// Spherical k-means, started from vectors evenly spaced through `vectors`: deterministic.
+    /// Spherical k-means, started from vectors evenly spaced through `vectors`: deterministic (each round's
+    /// assignments are found in parallel, then summed in order).
     private static func kMeans(_ vectors: [[Float]], count: Int) -> [[Float]] {
         guard !vectors.isEmpty else { return [] }
         let count = min(count, vectors.count)
         var centroids = (0..<count).map { vectors[$0 * vectors.count / count] }
         for _ in 0..<iterations {
+            let nearest = vectors.concurrentMap { [centroids] in Self.nearest(to: $0, among: centroids) }
             var sums = [[Float]](repeating: [Float](repeating: 0, count: vectors[0].count), count: count)
-            for vector in vectors {
-                let nearest = nearest(to: vector, among: centroids)
+            for (vector, nearest) in zip(vectors, nearest) {
                 for index in vector.indices { sums[nearest][index] += vector[index] }
             }
             for index in centroids.indices where sums[index].contains(where: { $0 != 0 }) {

@@ -12,17 +12,14 @@ struct WordPieceTokenizer: Sendable {
     /// Words longer than this many characters become `[UNK]` whole.
     static let maximumWordLength = 100
 
-    private let ids: [String: Int32]
+    private let lookup: TokenLookup
     /// The id of `[UNK]`.
     let unknown: Int32
 
     /// - Parameter tokens: the vocabulary, a token's id being its position.
     init(vocabulary tokens: [String]) {
-        var ids: [String: Int32] = [:]
-        ids.reserveCapacity(tokens.count)
-        for (id, token) in tokens.enumerated() where ids[token] == nil { ids[token] = Int32(id) }
-        self.ids = ids
-        unknown = ids["[UNK]"] ?? 0
+        lookup = TokenLookup(tokens: tokens)
+        unknown = tokens.firstIndex(of: "[UNK]").map(Int32.init) ?? 0
     }
 
     /// The token ids of a text.
@@ -77,44 +74,24 @@ struct WordPieceTokenizer: Sendable {
         finishWord()
     }
 
-    /// Appends the WordPiece ids of one normalised word, given as UTF-8.
+    /// Appends the WordPiece ids of one normalised word, given as UTF-8: the longest vocabulary pieces that spell
+    /// it from its start, or `[UNK]`.
     func appendPieces(of word: UnsafeBufferPointer<UInt8>, to tokens: inout [Int32]) {
-        // Most words are in the vocabulary whole.
-        if let id = id(of: word[...], continuing: false) {
-            tokens.append(id)
-            return
-        }
-        let isScalarStart = { (byte: UInt8) in byte & 0xC0 != 0x80 }
-        guard word.reduce(0, { $0 + (isScalarStart($1) ? 1 : 0) }) <= Self.maximumWordLength else {
+        guard word.count { $0 & 0xC0 != 0x80 } <= Self.maximumWordLength else {
             tokens.append(unknown)
             return
         }
         let first = tokens.count
         var start = 0
         while start < word.count {
-            var end = word.count
-            var found: Int32?
-            while start < end {
-                if let id = id(of: word[start..<end], continuing: start > 0) {
-                    found = id
-                    break
-                }
-                repeat { end -= 1 } while end > start && !isScalarStart(word[end])
-            }
-            guard let found else {
+            guard let (id, end) = lookup.longestPiece(in: word, from: start) else {
                 tokens.removeSubrange(first...)
                 tokens.append(unknown)
                 return
             }
-            tokens.append(found)
+            tokens.append(id)
             start = end
         }
-    }
-
-    /// The id of a piece of a word, `##`-prefixed when it continues the word.
-    private func id(of piece: Slice<UnsafeBufferPointer<UInt8>>, continuing: Bool) -> Int32? {
-        let text = String(decoding: piece, as: UTF8.self)
-        return ids[continuing ? "##" + text : text]
     }
 
     /// Punctuation as BERT splits it: ASCII punctuation and symbols, and Unicode's punctuation categories.
