@@ -80,7 +80,10 @@ import Testing
         var found = 0
         for query in ["bone pain", "green tea", "spine surgery", "child sleep", "sun and water"] {
             let vector = embedder.vector(for: query)
-            let best = vectors.indices.max { vectors[$0].dot(vector) < vectors[$1].dot(vector) }!
+            let quantised = QueryVector(vector)
+            let best = vectors.indices.max {
+                vectors[$0].similarity(to: quantised) < vectors[$1].similarity(to: quantised)
+            }!
             let probed = Set(clusters.nearestLists(to: vector, count: VectorClusters.probedLists))
             if probed.contains(lists[best]) { found += 1 }
         }

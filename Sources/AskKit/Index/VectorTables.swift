@@ -93,10 +93,11 @@ enum VectorTables {
             SELECT passage_id, scale, vector FROM passage_vectors
             WHERE passage_id IN (\(passages.map(String.init).joined(separator: ",")))
             """)
+        let query = QueryVector(vector)
         var similarities: [Int64: Float] = [:]
         for row in rows {
             let stored = PassageVector(scale: Float(row[1] as Double), bytes: row[2])
-            if stored.values.count == vector.count { similarities[row[0]] = stored.dot(vector) }
+            if stored.values.count == query.dimensions { similarities[row[0]] = stored.similarity(to: query) }
         }
         return similarities
     }
@@ -127,22 +128,20 @@ struct StoredVectors: Sendable {
     }
 
     /// The `limit` passages most similar to a unit vector, most similar first.
-    func nearest(to query: [Float], limit: Int) -> [(passage: Int64, similarity: Float)] {
-        guard !passages.isEmpty, values.count == passages.count * query.count else { return [] }
+    func nearest(to vector: [Float], limit: Int) -> [(passage: Int64, similarity: Float)] {
+        let query = QueryVector(vector)
+        guard !passages.isEmpty, values.count == passages.count * query.dimensions else { return [] }
         var best: [(passage: Int64, similarity: Float)] = []
         best.reserveCapacity(limit + 1)
         var floor = -Float.infinity
         values.withUnsafeBufferPointer { values in
-            query.withUnsafeBufferPointer { query in
-                for index in passages.indices {
-                    let similarity = scales[index]
-                        * PassageVector.dot(values.baseAddress! + index * query.count, query, count: query.count)
-                    guard similarity > floor || best.count < limit else { continue }
-                    let position = best.firstIndex { $0.similarity < similarity } ?? best.count
-                    best.insert((passages[index], similarity), at: position)
-                    if best.count > limit { best.removeLast() }
-                    if best.count == limit { floor = best[limit - 1].similarity }
-                }
+            for index in passages.indices {
+                let similarity = query.dot(values.baseAddress! + index * query.dimensions, storedScale: scales[index])
+                guard similarity > floor || best.count < limit else { continue }
+                let position = best.firstIndex { $0.similarity < similarity } ?? best.count
+                best.insert((passages[index], similarity), at: position)
+                if best.count > limit { best.removeLast() }
+                if best.count == limit { floor = best[limit - 1].similarity }
             }
         }
         return best

@@ -25,29 +25,8 @@ struct PassageVector: Sendable, Equatable {
     /// The bytes stored in the index.
     var bytes: Data { values.withUnsafeBytes { Data($0) } }
 
-    /// The dot product with a vector of floats: the cosine similarity when both are of unit length.
-    func dot(_ vector: [Float]) -> Float {
-        values.withUnsafeBufferPointer { values in
-            vector.withUnsafeBufferPointer { vector in Self.dot(values.baseAddress!, vector, count: values.count) }
-        } * scale
-    }
-
-    /// The dot product of `count` bytes with `count` floats.
-    static func dot(_ values: UnsafePointer<Int8>, _ vector: UnsafeBufferPointer<Float>, count: Int) -> Float {
-        var sums = SIMD8<Float>()
-        var index = 0
-        while index + 8 <= count {
-            let bytes = SIMD8<Float>(
-                Float(values[index]), Float(values[index + 1]), Float(values[index + 2]), Float(values[index + 3]),
-                Float(values[index + 4]), Float(values[index + 5]), Float(values[index + 6]), Float(values[index + 7]))
-            sums += bytes * SIMD8<Float>(vector[index..<index + 8])
-            index += 8
-        }
-        var sum = sums.sum()
-        while index < count {
-            sum += Float(values[index]) * vector[index]
-            index += 1
-        }
-        return sum
+    /// The cosine similarity to a question's vector.
+    func similarity(to query: QueryVector) -> Float {
+        values.withUnsafeBufferPointer { values in query.dot(values.baseAddress!, storedScale: scale) }
     }
 }

@@ -77,7 +77,7 @@ struct WordPieceTokenizer: Sendable {
     /// Appends the WordPiece ids of one normalised word, given as UTF-8: the longest vocabulary pieces that spell
     /// it from its start, or `[UNK]`.
     func appendPieces(of word: UnsafeBufferPointer<UInt8>, to tokens: inout [Int32]) {
-        guard word.count { $0 & 0xC0 != 0x80 } <= Self.maximumWordLength else {
+        guard word.count(where: { $0 & 0xC0 != 0x80 }) <= Self.maximumWordLength else {
             tokens.append(unknown)
             return
         }
