@@ -31,18 +31,17 @@ for round in 1 2; do
     done
 done
 ls -l "$work"/*.sqlite
-for round in 1 2; do
-    for tool in "${latency[@]}"; do
-        echo "${tool%%:*} MedQuAD latency:"
-        "${tool#*:}" "$work/${tool%%:*}-medquad.sqlite" "$questions" 400 2>&1 | grep -E "plain|engine"
+# latency NAME INDEX-SUFFIX COUNT: each build's latency tool on its own index, two alternating rounds.
+latency_rounds() {
+    for round in 1 2; do
+        for tool in "${latency[@]}"; do
+            echo "${tool%%:*} $1 latency:"
+            "${tool#*:}" "$work/${tool%%:*}-$2.sqlite" "$questions" "$3" 2>&1 | grep -E "plain|engine"
+        done
     done
-done
-for round in 1 2; do
-    for tool in "${latency[@]}"; do
-        echo "${tool%%:*} 1M latency:"
-        "${tool#*:}" "$work/${tool%%:*}-1M.sqlite" "$questions" 100 2>&1 | grep -E "plain|engine"
-    done
-done
+}
+latency_rounds MedQuAD medquad 400
+latency_rounds 1M 1M 100
 for build in "${builds[@]}"; do
     echo "${build%%:*} one ask at 1M: $(timed "${build#*:}" "What are the treatments for Central Pain Syndrome ?" --index "$work/${build%%:*}-1M.sqlite" --corpus .build-scale/1000000)"
 done
