@@ -31,7 +31,7 @@ for round in 1 2; do
     done
 done
 ls -l "$work"/*.sqlite
-# latency NAME INDEX-SUFFIX COUNT: each build's latency tool on its own index, two alternating rounds.
+# latency_rounds NAME INDEX-SUFFIX COUNT: each build's latency tool on its own index, two alternating rounds.
 latency_rounds() {
     for round in 1 2; do
         for tool in "${latency[@]}"; do
