@@ -1,3 +1,5 @@
+import Foundation
+
 /// A WordPiece vocabulary looked up by a word's UTF-8 bytes, with no `String` made or hashed on the way: an
 /// open-addressing table over FNV-1a hashes, which finds the longest vocabulary piece at a place in a word from one
 /// pass over its bytes. A continuation token (`##ing`) is stored as its piece (`ing`) marked as continuing.
@@ -82,9 +84,8 @@ struct TokenLookup: Sendable {
             let stored = slots[slot]
             if stored.hashHigh == high, stored.continuing == continuing, Int(stored.length) == piece.count,
                 bytes.withUnsafeBufferPointer({ bytes in
-                    // Pieces are a few bytes: a loop here costs less than a call to `memcmp`.
-                    let start = Int(stored.start) - piece.startIndex
-                    return piece.indices.allSatisfy { bytes[start + $0] == piece[$0] }
+                    memcmp(bytes.baseAddress! + Int(stored.start), piece.base.baseAddress! + piece.startIndex,
+                           piece.count) == 0
                 })
             {
                 return (slot, stored.id)
