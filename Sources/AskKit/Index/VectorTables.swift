@@ -131,19 +131,14 @@ struct StoredVectors: Sendable {
     func nearest(to vector: [Float], limit: Int) -> [(passage: Int64, similarity: Float)] {
         let query = QueryVector(vector)
         guard !passages.isEmpty, values.count == passages.count * query.dimensions else { return [] }
-        var best: [(passage: Int64, similarity: Float)] = []
-        best.reserveCapacity(limit + 1)
-        var floor = -Float.infinity
+        var nearest = MostSimilar<Int64>(limit: limit)
         values.withUnsafeBufferPointer { values in
             for index in passages.indices {
-                let similarity = query.dot(values.baseAddress! + index * query.dimensions, storedScale: scales[index])
-                guard similarity > floor || best.count < limit else { continue }
-                let position = best.firstIndex { $0.similarity < similarity } ?? best.count
-                best.insert((passages[index], similarity), at: position)
-                if best.count > limit { best.removeLast() }
-                if best.count == limit { floor = best[limit - 1].similarity }
+                nearest.offer(
+                    passages[index],
+                    similarity: query.dot(values.baseAddress! + index * query.dimensions, storedScale: scales[index]))
             }
         }
-        return best
+        return nearest.kept.map { ($0.item, $0.similarity) }
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Tokenizing is most of the time embedding takes. With a `[String: Int32]` dictionary, which made and hashed a
 /// `String` for each piece tried, 100k generated passages (`ask index --full` under `perf record`) took 25.3k samples
-/// in `TextEmbedder.vector(for:)` and 78.8k in all; with this table, 17.0k and 68.6k.
+/// in `TextEmbedder.vector(for:)` and 79.1k in all; with this table, 17.0k and 68.6k.
 struct TokenLookup: Sendable {
     /// An occupied slot holds a token's piece (where its bytes are, whether it continues a word), its id and the
     /// high half of its hash, so that a lookup reads one slot and the bytes; an empty slot has id -1.

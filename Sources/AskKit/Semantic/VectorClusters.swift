@@ -56,17 +56,12 @@ struct VectorClusters: Sendable {
 
     /// The `count` lists whose centroids lie nearest a unit vector, nearest first.
     func nearestLists(to vector: [Float], count: Int) -> [Int32] {
-        // The few best kept in order as the centroids go by: sorting all 1,000 of a 1M index took about as long
-        // as their dot products (perf, `latency` at 1M).
-        var best: [(list: Int, similarity: Float)] = []
-        best.reserveCapacity(count + 1)
+        // Sorting all 1,000 of a 1M index took about as long as their dot products (perf, `latency` at 1M).
+        var nearest = MostSimilar<Int32>(limit: count)
         for (list, centroid) in centroids.enumerated() {
-            let similarity = TextEmbedder.dot(centroid, vector)
-            guard best.count < count || similarity > best[best.count - 1].similarity else { continue }
-            best.insert((list, similarity), at: best.firstIndex { $0.similarity < similarity } ?? best.count)
-            if best.count > count { best.removeLast() }
+            nearest.offer(Int32(list), similarity: TextEmbedder.dot(centroid, vector))
         }
-        return best.map { Int32($0.list) }
+        return nearest.kept.map(\.item)
     }
 
     /// Spherical k-means, started from vectors evenly spaced through `vectors`: deterministic (each round's
