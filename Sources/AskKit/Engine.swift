@@ -296,7 +296,7 @@ public final class AskEngine: Sendable {
         let added = try IndexStore.candidates(db, ids: nearest.map(\.passage).filter { !known.contains($0) })
             .map { try scorer.rescored($0, stems: stems) }
         var all = candidates + added
-        let similarities = try VectorTables.similarities(of: all.map(\.id), to: vector, db: db)
+        let similarities = try VectorTables.similarities(of: all.map(\.id), to: QueryVector(vector), db: db)
         for index in all.indices { all[index].similarity = Double(similarities[all[index].id] ?? 0) }
         all.sort { ($0.bm25, $1.id) > ($1.bm25, $0.id) }
         return all

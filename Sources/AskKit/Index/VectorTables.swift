@@ -61,13 +61,36 @@ enum VectorTables {
         })
     }
 
-    /// The vectors of some lists (all of them when `lists` is `nil`), with their passages' ids.
-    static func vectors(_ db: Database, inLists lists: [Int32]? = nil) throws -> StoredVectors {
+    /// Every stored vector, with its passage's id, searched exactly by small indexes.
+    static func vectors(_ db: Database) throws -> StoredVectors {
         var stored = StoredVectors()
-        let filter = lists.map { " WHERE list IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
+        try forEachVector(db, where: nil) { stored.append(passage: $0, scale: $1, bytes: $2) }
+        return stored
+    }
+
+    /// The `limit` passages of some lists whose vectors are most similar to a question's, most similar first: each
+    /// vector scored where SQLite holds it, without copying the lists out first (at 1M passages, 8 lists hold about
+    /// 8,000 vectors).
+    static func nearest(
+        _ db: Database, inLists lists: [Int32], to query: QueryVector, limit: Int
+    ) throws -> [(passage: Int64, similarity: Float)] {
+        var nearest = MostSimilar<Int64>(limit: limit)
+        try forEachVector(db, where: "list IN (\(lists.map(String.init).joined(separator: ",")))") {
+            passage, scale, bytes in
+            guard bytes.count == query.dimensions else { return }
+            nearest.offer(passage, similarity: query.dot(bytes.baseAddress!, storedScale: scale))
+        }
+        return nearest.kept.map { ($0.item, $0.similarity) }
+    }
+
+    /// Calls `body` with each stored vector that a condition on `list` or `passage_id` selects (every one when it
+    /// is `nil`): its passage's id, its scale and its bytes, valid only during the call. Stepped through SQLite's C
+    /// interface: GRDB's rows cost a `Data` each, most of the time of reading a list.
+    private static func forEachVector(
+        _ db: Database, where condition: String?, _ body: (Int64, Float, UnsafeBufferPointer<Int8>) throws -> Void
+    ) throws {
+        let filter = condition.map { " WHERE " + $0 } ?? ""
         let statement = try db.makeStatement(sql: "SELECT passage_id, scale, vector FROM passage_vectors" + filter)
-        // Stepped through SQLite's C interface, the bytes copied straight into one buffer: GRDB's rows cost a
-        // `Data` each, most of the time of reading a list.
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         while true {
@@ -77,27 +100,20 @@ enum VectorTables {
                 throw Statement.error(code, in: handle)
             }
             let count = Int(sqlite3_column_bytes(handle, 2))
-            let bytes = sqlite3_column_blob(handle, 2).map {
-                UnsafeRawBufferPointer(start: $0, count: count)
-            } ?? UnsafeRawBufferPointer(start: nil, count: 0)
-            stored.append(
-                passage: sqlite3_column_int64(handle, 0), scale: Float(sqlite3_column_double(handle, 1)), bytes: bytes)
+            let bytes = UnsafeBufferPointer(
+                start: sqlite3_column_blob(handle, 2)?.assumingMemoryBound(to: Int8.self), count: count)
+            try body(sqlite3_column_int64(handle, 0), Float(sqlite3_column_double(handle, 1)), bytes)
         }
-        return stored
     }
 
-    /// The cosine similarities of some passages' vectors to a unit vector, by passage id.
-    static func similarities(of passages: [Int64], to vector: [Float], db: Database) throws -> [Int64: Float] {
+    /// The cosine similarities of some passages' vectors to a question's, by passage id.
+    static func similarities(of passages: [Int64], to query: QueryVector, db: Database) throws -> [Int64: Float] {
         guard !passages.isEmpty else { return [:] }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT passage_id, scale, vector FROM passage_vectors
-            WHERE passage_id IN (\(passages.map(String.init).joined(separator: ",")))
-            """)
-        let query = QueryVector(vector)
         var similarities: [Int64: Float] = [:]
-        for row in rows {
-            let stored = PassageVector(scale: Float(row[1] as Double), bytes: row[2])
-            if stored.values.count == query.dimensions { similarities[row[0]] = stored.similarity(to: query) }
+        try forEachVector(db, where: "passage_id IN (\(passages.map(String.init).joined(separator: ",")))") {
+            passage, scale, bytes in
+            guard bytes.count == query.dimensions else { return }
+            similarities[passage] = query.dot(bytes.baseAddress!, storedScale: scale)
         }
         return similarities
     }
@@ -121,10 +137,10 @@ struct StoredVectors: Sendable {
     /// `dimensions` bytes per passage.
     private(set) var values: [Int8] = []
 
-    mutating func append(passage: Int64, scale: Float, bytes: UnsafeRawBufferPointer) {
+    mutating func append(passage: Int64, scale: Float, bytes: UnsafeBufferPointer<Int8>) {
         passages.append(passage)
         scales.append(scale)
-        values.append(contentsOf: bytes.bindMemory(to: Int8.self))
+        values.append(contentsOf: bytes)
     }
 
     /// The `limit` passages most similar to a unit vector, most similar first.

@@ -14,11 +14,6 @@ struct PassageVector: Sendable, Equatable {
         values = vector.map { Int8(clamping: Int(($0 / scale).rounded())) }
     }
 
-    init(scale: Float, bytes: Data) {
-        self.scale = scale
-        values = bytes.withUnsafeBytes { Array($0.bindMemory(to: Int8.self)) }
-    }
-
     /// The vector as floats.
     var floats: [Float] { values.map { Float($0) * scale } }
 

@@ -20,7 +20,7 @@ struct SemanticSearch: Sendable {
         guard vector.contains(where: { $0 != 0 }) else { return [] }
         if let clusters {
             let lists = clusters.nearestLists(to: vector, count: VectorClusters.probedLists)
-            return try VectorTables.vectors(db, inLists: lists).nearest(to: vector, limit: limit)
+            return try VectorTables.nearest(db, inLists: lists, to: QueryVector(vector), limit: limit)
         }
         return try everyVector.value { try VectorTables.vectors(db) }.nearest(to: vector, limit: limit)
     }
