@@ -28,6 +28,10 @@ let package = Package(
             dependencies: ["BenchmarkSupport", .product(name: "AskKit", package: "ask")]
         ),
         .executableTarget(
+            name: "ann-recall",
+            dependencies: ["BenchmarkSupport", .product(name: "AskKit", package: "ask")]
+        ),
+        .executableTarget(
             name: "throughput",
             dependencies: ["BenchmarkSupport", .product(name: "AskKit", package: "ask")]
         ),

@@ -134,6 +134,30 @@ public final class AskEngine: Sendable {
         }
     }
 
+    /// The passages nearest a query by meaning alone, nearest first, with their cosine similarities: the semantic
+    /// search whose passages join full-text search's candidates (none when the index has no vectors or the engine
+    /// matches words alone).
+    /// - Parameters:
+    ///   - limit: how many passages, at most 1,000 (kept in order as the vectors go by, so a larger count costs more
+    ///     than it finds).
+    ///   - probedLists: how many of a clustered index's lists to read (by default as `ask` does); as many as it has
+    ///     search it exactly, to measure what fewer lists miss.
+    public func nearestPassages(
+        to query: String, limit: Int = 10, probedLists: Int? = nil
+    ) throws -> [(passage: Passage, similarity: Float)] {
+        guard let semantic else { return [] }
+        let vector = semantic.embedder.vector(for: String(query.prefix(QueryCompiler.maximumCharacters)))
+        return try store.read { db in
+            let nearest = try semantic.nearest(
+                to: vector, limit: min(max(limit, 0), 1_000),
+                probedLists: probedLists ?? VectorClusters.probedLists, db: db)
+            let passages = Dictionary(
+                try IndexStore.candidates(db, ids: nearest.map(\.passage)).map { ($0.id, $0.passage) }
+            ) { first, _ in first }
+            return nearest.compactMap { found in passages[found.passage].map { ($0, found.similarity) } }
+        }
+    }
+
     /// Answers a question with sentences quoted from the corpus, or abstains when the corpus does not answer it.
     public func ask(_ question: String) throws -> Answer {
         try store.read { db in

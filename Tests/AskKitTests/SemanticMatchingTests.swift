@@ -44,6 +44,21 @@ import Testing
         #expect(try engine.search("contagious zebras").isEmpty)
     }
 
+    @Test func nearestPassagesAreFoundByMeaningAloneForAnyLimit() throws {
+        let (folder, corpus) = try corpus()
+        let index = folder.path("ask.sqlite")
+        try IndexBuilder().build(corpus: corpus, into: index)
+        let engine = try AskEngine(index: index)
+        let nearest = try engine.nearestPassages(to: "is influenza contagious", limit: 2)
+        #expect(nearest.map(\.passage.file) == ["notes/flu.txt", "notes/cold.txt"], "\(nearest)")
+        #expect(nearest[0].similarity >= nearest[1].similarity)
+        // Any limit and any count of lists: at most every passage, never a crash.
+        #expect(try engine.nearestPassages(to: "tea", limit: .max, probedLists: .max).count == Self.notes.count)
+        #expect(try engine.nearestPassages(to: "tea", limit: -1, probedLists: -1).isEmpty)
+        #expect(try engine.nearestPassages(to: "", limit: 3).isEmpty)
+        #expect(try AskEngine(index: index, embedder: nil).nearestPassages(to: "tea").isEmpty)
+    }
+
     @Test func anIndexWithoutVectorsOrWithAnotherTablesIsRebuiltWithTheseVectors() throws {
         let (folder, corpus) = try corpus()
         let index = folder.path("ask.sqlite")

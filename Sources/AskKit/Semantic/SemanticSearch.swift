@@ -15,11 +15,14 @@ struct SemanticSearch: Sendable {
         clusters = try VectorTables.clusters(db)
     }
 
-    /// The `limit` passages nearest a unit vector, nearest first, with their cosine similarities.
-    func nearest(to vector: [Float], limit: Int, db: Database) throws -> [(passage: Int64, similarity: Float)] {
+    /// The `limit` passages nearest a unit vector, nearest first, with their cosine similarities; a clustered index
+    /// reads its `probedLists` lists nearest the vector (all of them search it exactly).
+    func nearest(
+        to vector: [Float], limit: Int, probedLists: Int = VectorClusters.probedLists, db: Database
+    ) throws -> [(passage: Int64, similarity: Float)] {
         guard vector.contains(where: { $0 != 0 }) else { return [] }
         if let clusters {
-            let lists = clusters.nearestLists(to: vector, count: VectorClusters.probedLists)
+            let lists = clusters.nearestLists(to: vector, count: max(1, probedLists))
             return try VectorTables.nearest(db, inLists: lists, to: QueryVector(vector), limit: limit)
         }
         return try everyVector.value { try VectorTables.vectors(db) }.nearest(to: vector, limit: limit)
