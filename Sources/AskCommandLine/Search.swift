@@ -17,16 +17,29 @@ struct Search: ParsableCommand {
     @Flag(help: "Show how each passage's score came about: its BM25, its similarity of meaning, and the parts of the score words and meaning make.")
     var explain = false
 
+    @Flag(help: "List the passages nearest the query by meaning alone, scored by their similarity to it (no word matching).")
+    var meaningOnly = false
+
     @OptionGroup var locations: Locations
     @OptionGroup var searchOptions: SearchOptions
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+        guard !(meaningOnly && explain) else {
+            throw ValidationError("--meaning-only scores by similarity alone: there is nothing to --explain")
+        }
+        guard !(meaningOnly && searchOptions.lexical) else {
+            throw ValidationError("--meaning-only and --lexical exclude each other")
+        }
     }
 
     func run() throws {
-        let hits = try locations.openEngine(searchOptions).search(
-            words.joined(separator: " "), limit: limit, explain: explain)
+        let engine = try locations.openEngine(searchOptions)
+        let query = words.joined(separator: " ")
+        if meaningOnly, !engine.matchesMeaning { throw AskError.noPassageVectors(engine.indexURL.path) }
+        let hits = meaningOnly
+            ? try engine.nearestPassages(to: query, limit: limit)
+            : try engine.search(query, limit: limit, explain: explain)
         if json {
             try Terminal.writeLine(try Terminal.json(hits))
             return

@@ -31,6 +31,8 @@ public enum AskError: Error, Sendable, Equatable, CustomStringConvertible, Local
     case embeddingTableUnreadable(String)
     /// The index holds no document of this name.
     case documentNotFound(String)
+    /// The index at this path holds no passage vectors that this build's table of token vectors made.
+    case noPassageVectors(String)
 
     public var description: String {
         switch self {
@@ -65,6 +67,8 @@ public enum AskError: Error, Sendable, Equatable, CustomStringConvertible, Local
             "cannot read the table of token vectors: \(reason) (pass --lexical to search by words alone)"
         case .documentNotFound(let document):
             "the index holds no document \(document): use the `doc` of a search result"
+        case .noPassageVectors(let path):
+            "\(path) holds no passage vectors of this version's token vectors: rebuild it with `ask index --full`"
         }
     }
 

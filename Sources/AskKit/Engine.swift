@@ -134,17 +134,15 @@ public final class AskEngine: Sendable {
         }
     }
 
-    /// The passages nearest a query by meaning alone, nearest first, with their cosine similarities: the semantic
-    /// search whose passages join full-text search's candidates (none when the index has no vectors or the engine
-    /// matches words alone).
+    /// The passages nearest a query by meaning alone, nearest first, scored by their cosine similarity to it: the
+    /// semantic search whose passages join full-text search's candidates, without the words (nothing is
+    /// highlighted). None when the engine does not match meaning (``matchesMeaning``).
     /// - Parameters:
     ///   - limit: how many passages, at most 1,000 (kept in order as the vectors go by, so a larger count costs more
     ///     than it finds).
     ///   - probedLists: how many of a clustered index's lists to read (by default as `ask` does); as many as it has
     ///     search it exactly, to measure what fewer lists miss.
-    public func nearestPassages(
-        to query: String, limit: Int = 10, probedLists: Int? = nil
-    ) throws -> [(passage: Passage, similarity: Float)] {
+    public func nearestPassages(to query: String, limit: Int = 10, probedLists: Int? = nil) throws -> [Hit] {
         guard let semantic else { return [] }
         let vector = semantic.embedder.vector(for: String(query.prefix(QueryCompiler.maximumCharacters)))
         return try store.read { db in
@@ -154,7 +152,8 @@ public final class AskEngine: Sendable {
             let passages = Dictionary(
                 try IndexStore.candidates(db, ids: nearest.map(\.passage)).map { ($0.id, $0.passage) }
             ) { first, _ in first }
-            return nearest.compactMap { found in passages[found.passage].map { ($0, found.similarity) } }
+            return nearest.compactMap { found in passages[found.passage].map { (found, $0) } }
+                .enumerated().map { Hit(rank: $0 + 1, passage: $1.1, score: Double($1.0.similarity)) }
         }
     }
 

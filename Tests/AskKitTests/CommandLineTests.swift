@@ -202,6 +202,10 @@ enum StockSQLite {
         let json = try AskProcess.run(["search", "cement leak", "--limit", "2", "--json"], in: folder.url)
         let hits = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(hits.count == 2 && hits[0]["rank"] as? Int == 1)
+        // By meaning alone: no passage has the word "giraffes", and the nearest passages are listed all the same.
+        let meaning = try AskProcess.run(["search", "--meaning-only", "--json", "--limit", "2", "giraffes"], in: folder.url)
+        let nearest = try #require(try JSONSerialization.jsonObject(with: Data(meaning.stdout.utf8)) as? [[String: Any]])
+        #expect(meaning.status == 0 && nearest.count == 2 && nearest[0]["rank"] as? Int == 1)
     }
 
     @Test func batchWritesOneRecordPerLineWithItsIDAsGivenAndTheRightLineNumber() throws {
@@ -316,6 +320,8 @@ enum StockSQLite {
             (["search", "cement", "--limit", "0"], "--limit must be at least 1"),
             (["search", "cement", "--match-budget", "0"], "--match-budget must be at least 1"),
             (["how long to heal", "--match-budget", "-5"], "--match-budget must be at least 1"),
+            (["search", "cement", "--meaning-only", "--lexical"], "--meaning-only and --lexical exclude each other"),
+            (["search", "cement", "--meaning-only", "--explain"], "nothing to --explain"),
         ] {
             let output = try AskProcess.run(arguments, in: folder.url)
             #expect(output.status != 0 && output.stderr.contains(message), "\(arguments): \(output.stderr)")

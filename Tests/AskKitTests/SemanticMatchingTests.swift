@@ -51,7 +51,8 @@ import Testing
         let engine = try AskEngine(index: index)
         let nearest = try engine.nearestPassages(to: "is influenza contagious", limit: 2)
         #expect(nearest.map(\.passage.file) == ["notes/flu.txt", "notes/cold.txt"], "\(nearest)")
-        #expect(nearest[0].similarity >= nearest[1].similarity)
+        #expect(nearest.map(\.rank) == [1, 2])
+        #expect(nearest[0].score >= nearest[1].score && nearest.allSatisfy { $0.highlights.isEmpty })
         // Any limit and any count of lists: at most every passage, never a crash.
         #expect(try engine.nearestPassages(to: "tea", limit: .max, probedLists: .max).count == Self.notes.count)
         #expect(try engine.nearestPassages(to: "tea", limit: -1, probedLists: -1).isEmpty)
