@@ -144,16 +144,16 @@ public final class AskEngine: Sendable {
     ///     search it exactly, to measure what fewer lists miss.
     public func nearestPassages(to query: String, limit: Int = 10, probedLists: Int? = nil) throws -> [Hit] {
         guard let semantic else { return [] }
-        let vector = semantic.embedder.vector(for: String(query.prefix(QueryCompiler.maximumCharacters)))
+        let vector = semantic.vector(ofQuestion: query)
         return try store.read { db in
             let nearest = try semantic.nearest(
                 to: vector, limit: min(max(limit, 0), 1_000),
                 probedLists: probedLists ?? VectorClusters.probedLists, db: db)
-            let passages = Dictionary(
-                try IndexStore.candidates(db, ids: nearest.map(\.passage)).map { ($0.id, $0.passage) }
-            ) { first, _ in first }
-            return nearest.compactMap { found in passages[found.passage].map { (found, $0) } }
-                .enumerated().map { Hit(rank: $0 + 1, passage: $1.1, score: Double($1.0.similarity)) }
+            let similarities = Dictionary(nearest) { first, _ in first }
+            // In the order of the ids given: nearest first.
+            return try IndexStore.candidates(db, ids: nearest.map(\.passage)).enumerated().map { rank, candidate in
+                Hit(rank: rank + 1, passage: candidate.passage, score: Double(similarities[candidate.id] ?? 0))
+            }
         }
     }
 
@@ -297,7 +297,7 @@ public final class AskEngine: Sendable {
             // Meaning widens a search that found something; a query whose every word the corpus lacks still finds
             // nothing, as in a lexical engine, rather than whatever lies nearest.
             if let semantic, !candidates.isEmpty {
-                let vector = semantic.embedder.vector(for: String(question.prefix(QueryCompiler.maximumCharacters)))
+                let vector = semantic.vector(ofQuestion: question)
                 candidates = try addingNearest(
                     to: candidates, vector: vector, semantic: semantic, scorer: scorer, db: db, stems: stems)
                 similarity = { text in Double(semantic.embedder.similarity(vector, semantic.embedder.vector(for: text))) }

@@ -15,6 +15,11 @@ struct SemanticSearch: Sendable {
         clusters = try VectorTables.clusters(db)
     }
 
+    /// The vector of a question, cut where the query compiler cuts it.
+    func vector(ofQuestion question: String) -> [Float] {
+        embedder.vector(for: String(question.prefix(QueryCompiler.maximumCharacters)))
+    }
+
     /// The `limit` passages nearest a unit vector, nearest first, with their cosine similarities; a clustered index
     /// reads its `probedLists` lists nearest the vector (all of them search it exactly).
     func nearest(
