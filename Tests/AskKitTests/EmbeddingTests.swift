@@ -33,6 +33,18 @@ import Testing
         #expect(disagreements.isEmpty, "\(disagreements.count) disagree, first: \(disagreements.prefix(5))")
     }
 
+    @Test func aWordOfMoreThanAHundredCharactersIsOneUnknownToken() throws {
+        let embedder = try TextEmbedder.builtIn
+        let (x, y, unknown) = (embedder.tokenIDs("x"), embedder.tokenIDs("y"), embedder.tokenIDs("\u{2603}"))
+        #expect(unknown.count == 1)
+        // 100 characters are still looked up; 101, and words too long for the tokenizer's buffer, are not.
+        #expect(embedder.tokenIDs("x " + String(repeating: "a", count: 100) + " y").count > 3)
+        for word in [String(repeating: "a", count: 101), String(repeating: "É", count: 300),
+                     String(repeating: "한", count: 200), String(repeating: "Ab", count: 5_000)] {
+            #expect(embedder.tokenIDs("x " + word + " y") == x + unknown + y, "\(word.prefix(4))…")
+        }
+    }
+
     @Test func vectorsMatchTheReferenceComputedFromTheTable() throws {
         let embedder = try TextEmbedder.builtIn
         for item in try Self.fixture("embeddings.jsonl", as: EmbeddedText.self) {

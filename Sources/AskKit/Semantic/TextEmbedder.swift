@@ -100,7 +100,15 @@ public struct TextEmbedder: Sendable {
     func tokenIDs(_ text: String) -> [Int32] { tokenizer.tokenIDs(text) }
 
     /// The vector of a text: the mean of its tokens' vectors, of unit length; all zeros when it has no known token.
-    public func vector(for text: String) -> [Float] {
+    public func vector(for text: String) -> [Float] { vector(forLines: [text]) }
+
+    /// A passage's vector, quantised as the index stores it: of its title, section and text together.
+    func vector(of passage: Passage) -> PassageVector {
+        PassageVector(quantising: vector(forLines: [passage.title, passage.section ?? "", passage.text]))
+    }
+
+    /// The vector of texts joined by line breaks, without joining them (a line break only separates words).
+    private func vector(forLines texts: [String]) -> [Float] {
         var sum = [Float](repeating: 0, count: dimensions)
         var counted = 0
         table.withUnsafeBytes { raw in
@@ -109,30 +117,79 @@ public struct TextEmbedder: Sendable {
                 .assumingMemoryBound(to: Int8.self)
             // Each distinct token's row is added once, times its count: a passage repeats about half its tokens.
             var ids: [Int32] = []
-            tokenizer.forEachWord(in: text) { tokenizer.appendPieces(of: $0, to: &ids) }
-            ids.sort()
-            sum.withUnsafeMutableBufferPointer { sum in
-                var start = 0
-                while start < ids.count {
-                    let id = ids[start]
-                    var end = start + 1
-                    while end < ids.count, ids[end] == id { end += 1 }
-                    if id != tokenizer.unknown {
-                        let weight = scales[Int(id)] * Float(end - start)
-                        let row = rows + Int(id) * dimensions
-                        for index in 0..<dimensions { sum[index] += weight * Float(row[index]) }
-                        counted += end - start
-                    }
-                    start = end
+            // Through the tokenizer's own method: a closure here that called it copied the whole embedder per word.
+            for text in texts { tokenizer.appendTokenIDs(of: text, to: &ids) }
+            Self.sort(&ids, below: tokenCount)
+            var terms: [Term] = []
+            var start = 0
+            while start < ids.count {
+                let id = ids[start]
+                var end = start + 1
+                while end < ids.count, ids[end] == id { end += 1 }
+                if id != tokenizer.unknown {
+                    terms.append(Term(row: rows + Int(id) * dimensions, weight: scales[Int(id)] * Float(end - start)))
+                    counted += end - start
                 }
+                start = end
             }
+            sum.withUnsafeMutableBufferPointer { Self.add(terms, to: $0) }
         }
         return counted > 0 ? Self.normalized(sum) : sum
     }
 
-    /// A passage's vector, quantised as the index stores it: of its title, section and text together.
-    func vector(of passage: Passage) -> PassageVector {
-        PassageVector(quantising: vector(for: [passage.title, passage.section ?? "", passage.text].joined(separator: "\n")))
+    /// Sorts token ids (from 0 to `limit`) by their bytes, low byte first (LSD radix sort): a text's few hundred
+    /// ids are sorted in two passes over them, where the standard library's comparison sort took an eighth of
+    /// the time a 100k-passage build spent embedding.
+    private static func sort(_ ids: inout [Int32], below limit: Int) {
+        guard ids.count > 64 else { return ids.sort() }
+        var sorted = [Int32](repeating: 0, count: ids.count)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { starts in
+            var shift = 0
+            while shift == 0 || limit > 1 << shift {
+                starts.initialize(repeating: 0)
+                for id in ids { starts[Int(id >> shift) & 0xFF] += 1 }
+                var total = 0
+                for byte in 0..<256 { (starts[byte], total) = (total, total + starts[byte]) }
+                for id in ids {
+                    let byte = Int(id >> shift) & 0xFF
+                    sorted[starts[byte]] = id
+                    starts[byte] += 1
+                }
+                swap(&ids, &sorted)
+                shift += 8
+            }
+        }
+    }
+
+    /// A row of the table to add to a sum, times its weight.
+    private struct Term {
+        var row: UnsafePointer<Int8>
+        var weight: Float
+    }
+
+    /// Adds the terms to `sum` in order, four rows in one pass over the dimensions: each number gets the same
+    /// additions in the same order as row by row, while four rows are read at once (most of the time adding took
+    /// was spent waiting for rows of the table to be read from memory).
+    ///
+    /// Each byte is widened to `Int` before it becomes a `Float`: the conversion from `Int8` did not inline in the
+    /// index build (4% of a 100k-passage build's samples in a generic `Float.init`), nor did `SIMD16` conversions.
+    private static func add(_ terms: [Term], to sum: UnsafeMutableBufferPointer<Float>) {
+        var next = 0
+        while next + 4 <= terms.count {
+            let (a, b, c, d) = (terms[next], terms[next + 1], terms[next + 2], terms[next + 3])
+            for index in sum.indices {
+                var value = sum[index]
+                value += a.weight * Float(Int(a.row[index]))
+                value += b.weight * Float(Int(b.row[index]))
+                value += c.weight * Float(Int(c.row[index]))
+                value += d.weight * Float(Int(d.row[index]))
+                sum[index] = value
+            }
+            next += 4
+        }
+        for term in terms[next...] {
+            for index in sum.indices { sum[index] += term.weight * Float(Int(term.row[index])) }
+        }
     }
 
     /// The cosine similarity of two vectors of unit length (or zero).

@@ -25,58 +25,103 @@ struct WordPieceTokenizer: Sendable {
     /// The token ids of a text.
     func tokenIDs(_ text: String) -> [Int32] {
         var tokens: [Int32] = []
-        forEachWord(in: text) { appendPieces(of: $0, to: &tokens) }
+        appendTokenIDs(of: text, to: &tokens)
         return tokens
     }
 
-    /// Calls `body` with each word of the normalised text as UTF-8, in order: runs of letters and digits, and
-    /// single punctuation characters and ideographs. One buffer serves every word: `body` must not keep it.
-    func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var word: [UInt8] = []
-        word.reserveCapacity(64)
-        func finishWord() {
-            guard !word.isEmpty else { return }
-            word.withUnsafeBufferPointer(body)
-            word.removeAll(keepingCapacity: true)
-        }
-        func alone(_ scalar: Unicode.Scalar) {
-            finishWord()
-            UTF8.encode(scalar) { word.append($0) }
-            finishWord()
-        }
-        func add(_ scalar: Unicode.Scalar) {
-            if Self.isPunctuation(scalar) { alone(scalar) } else { UTF8.encode(scalar) { word.append($0) } }
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                switch value {
-                case 0x61...0x7A, 0x30...0x39: word.append(UInt8(value))
-                case 0x41...0x5A: word.append(UInt8(value + 0x20))
-                case 0x09, 0x0A, 0x0D, 0x20: finishWord()
-                case 0...0x1F, 0x7F: continue
-                default: alone(scalar)
+    /// Appends the token ids of a text to `tokens`.
+    ///
+    /// The text is read as UTF-8 bytes, ASCII ones without decoding, and each word is assembled in one fixed buffer
+    /// (through the `String`'s scalars, with the word in an array, a 100k-passage build spent as long splitting words
+    /// as looking up their pieces).
+    func appendTokenIDs(of text: String, to tokens: inout [Int32]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Word.capacity) { buffer in
+                var word = Word(buffer: buffer)
+                var index = 0
+                while index < utf8.count {
+                    let byte = utf8[index]
+                    if byte < 0x80 {
+                        switch byte {
+                        case 0x61...0x7A, 0x30...0x39: word.append(byte)
+                        case 0x41...0x5A: word.append(byte + 0x20)
+                        case 0x09, 0x0A, 0x0D, 0x20: finish(&word, into: &tokens)
+                        case 0...0x1F, 0x7F: break
+                        default: alone(Unicode.Scalar(byte), word: &word, into: &tokens)
+                        }
+                        index += 1
+                        continue
+                    }
+                    // A Swift string's UTF-8 is valid: the lead byte gives the scalar's length.
+                    let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                    var value = UInt32(byte & (0x7F >> length))
+                    for offset in 1..<length where index + offset < utf8.count {
+                        value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
+                    }
+                    index += length
+                    if let scalar = Unicode.Scalar(value) { add(scalar, word: &word, into: &tokens) }
                 }
-                continue
-            }
-            if value == 0xFFFD || Self.isControl(scalar) { continue }
-            if scalar.properties.isWhitespace {
-                finishWord()
-            } else if Self.isIdeograph(value) {
-                alone(scalar)
-            } else {
-                for decomposed in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
-                where decomposed.properties.generalCategory != .nonspacingMark {
-                    for lower in decomposed.properties.lowercaseMapping.unicodeScalars { add(lower) }
-                }
+                finish(&word, into: &tokens)
             }
         }
-        finishWord()
+    }
+
+    /// A word being assembled, as normalised UTF-8 in a fixed buffer. A word too long for it has more than
+    /// ``WordPieceTokenizer/maximumWordLength`` characters (of at most four bytes each): it is only counted.
+    private struct Word {
+        static let capacity = 4 * WordPieceTokenizer.maximumWordLength + 4
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+
+        mutating func append(_ byte: UInt8) {
+            if count < buffer.count { buffer[count] = byte }
+            count += 1
+        }
+    }
+
+    /// Normalises one non-ASCII scalar into the word, or ends the word at it.
+    private func add(_ scalar: Unicode.Scalar, word: inout Word, into tokens: inout [Int32]) {
+        if scalar.value == 0xFFFD || Self.isControl(scalar) { return }
+        if scalar.properties.isWhitespace {
+            finish(&word, into: &tokens)
+        } else if Self.isIdeograph(scalar.value) {
+            alone(scalar, word: &word, into: &tokens)
+        } else {
+            for decomposed in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+            where decomposed.properties.generalCategory != .nonspacingMark {
+                for lower in decomposed.properties.lowercaseMapping.unicodeScalars {
+                    if Self.isPunctuation(lower) {
+                        alone(lower, word: &word, into: &tokens)
+                    } else {
+                        UTF8.encode(lower) { word.append($0) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Appends the pieces of the word so far, if there is one, and empties it.
+    private func finish(_ word: inout Word, into tokens: inout [Int32]) {
+        guard word.count > 0 else { return }
+        if word.count <= word.buffer.count {
+            appendPieces(of: UnsafeBufferPointer(rebasing: word.buffer[..<word.count]), to: &tokens)
+        } else {
+            tokens.append(unknown)
+        }
+        word.count = 0
+    }
+
+    /// Ends the word so far and appends `scalar` as a word of its own.
+    private func alone(_ scalar: Unicode.Scalar, word: inout Word, into tokens: inout [Int32]) {
+        finish(&word, into: &tokens)
+        UTF8.encode(scalar) { word.append($0) }
+        finish(&word, into: &tokens)
     }
 
     /// Appends the WordPiece ids of one normalised word, given as UTF-8: the longest vocabulary pieces that spell
     /// it from its start, or `[UNK]`.
-    func appendPieces(of word: UnsafeBufferPointer<UInt8>, to tokens: inout [Int32]) {
+    private func appendPieces(of word: UnsafeBufferPointer<UInt8>, to tokens: inout [Int32]) {
         guard word.count(where: { $0 & 0xC0 != 0x80 }) <= Self.maximumWordLength else {
             tokens.append(unknown)
             return
