@@ -11,7 +11,21 @@ struct PassageVector: Sendable, Equatable {
         let largest = vector.reduce(0) { max($0, abs($1)) }
         let scale: Float = largest > 0 ? largest / 127 : 1
         self.scale = scale
-        values = vector.map { Int8(clamping: Int(($0 / scale).rounded())) }
+        values = [Int8](unsafeUninitializedCapacity: vector.count) { values, count in
+            for (index, value) in vector.enumerated() {
+                values[index] = Int8(truncatingIfNeeded: max(-128, min(127, Self.rounded(value / scale))))
+            }
+            count = vector.count
+        }
+    }
+
+    /// `value.rounded()` (halves away from zero) without a call to the C library's `roundf` for each number: the
+    /// fraction after truncation is exact. With `roundf`, and `Int8(clamping:)`, which did not inline, quantising
+    /// took a twelfth of the time a build spent embedding.
+    private static func rounded(_ value: Float) -> Int {
+        let truncated = Int(value)
+        let fraction = value - Float(truncated)
+        return truncated + (fraction >= 0.5 ? 1 : fraction <= -0.5 ? -1 : 0)
     }
 
     /// The vector as floats.
