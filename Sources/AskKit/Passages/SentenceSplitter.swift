@@ -14,20 +14,15 @@ struct SentenceSplitter {
         var ranges: [Range<String.Index>] = []
         var start = text.startIndex
         var index = text.startIndex
-        while index < text.endIndex {
-            // Only an ASCII `.`, `!` or `?` byte can end a sentence: the scan moves byte by byte, and looks at the
-            // character only there (a `.` carrying a combining mark is a different character, and no end).
-            let byte = text.utf8[index]
-            guard byte == 0x2E || byte == 0x21 || byte == 0x3F else {
-                index = text.utf8.index(after: index)
-                continue
-            }
-            let character = text[index]
+        // Only an ASCII `.`, `!` or `?` byte can end a sentence: the scan looks at the character only there (a `.`
+        // carrying a combining mark is a different character, and no end).
+        while let stop = text.firstIndex(ofByteFrom: index, where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) {
+            let character = text[stop]
             guard ".!?".contains(character) else {
-                index = text.utf8.index(after: index)
+                index = text.utf8.index(after: stop)
                 continue
             }
-            var end = text.index(after: index)
+            var end = text.index(after: stop)
             while end < text.endIndex, Self.closers.contains(text[end]) { end = text.index(after: end) }
             var next = end
             while next < text.endIndex, text[next].isWhitespace { next = text.index(after: next) }
@@ -39,7 +34,7 @@ struct SentenceSplitter {
             } else {
                 let following = text[next]
                 let startsSentence = following.isUppercase || following.isNumber || Self.openers.contains(following)
-                isBoundary = startsSentence && !(character == "." && isAbbreviation(before: index, in: text))
+                isBoundary = startsSentence && !(character == "." && isAbbreviation(before: stop, in: text))
             }
             if isBoundary {
                 appendTrimmed(start..<end, of: text, to: &ranges)
