@@ -11,15 +11,12 @@ abstained, the share whose first answer sentence quotes the judged page, and the
 """
 import json, os, sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from medquad import relevant_documents  # noqa: E402
+
 
 def questions(source, queries):
-    relevant = {}
-    with open(os.path.join(source, "qrels-dev.tsv"), encoding="utf-8") as qrels:
-        next(qrels)
-        for line in qrels:
-            query, doc, score = line.rstrip("\n").split("\t")
-            if int(score) > 0:
-                relevant.setdefault(query, []).append(doc)
+    relevant = relevant_documents(source)
     for line in open(queries, encoding="utf-8"):
         q = json.loads(line)
         if q["_id"] in relevant:

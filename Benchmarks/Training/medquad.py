@@ -19,8 +19,8 @@ Nothing here is shipped or committed: it is derived from ../shared, which never 
 import json, os, shutil, sys
 
 
-def main(source, mashqa, output):
-    queries = [json.loads(line) for line in open(os.path.join(source, "queries-dev.jsonl"), encoding="utf-8") if line.strip()]
+def relevant_documents(source):
+    """The documents judged relevant to each dev query, by query id."""
     relevant = {}
     with open(os.path.join(source, "qrels-dev.tsv"), encoding="utf-8") as qrels:
         next(qrels)
@@ -28,6 +28,12 @@ def main(source, mashqa, output):
             query, doc, score = line.rstrip("\n").split("\t")
             if int(score) > 0:
                 relevant.setdefault(query, []).append(doc)
+    return relevant
+
+
+def main(source, mashqa, output):
+    queries = [json.loads(line) for line in open(os.path.join(source, "queries-dev.jsonl"), encoding="utf-8") if line.strip()]
+    relevant = relevant_documents(source)
     queries.sort(key=lambda q: q["_id"])
     halves = {"train": queries[0::2], "dev": queries[1::2]}
     os.makedirs(output, exist_ok=True)
