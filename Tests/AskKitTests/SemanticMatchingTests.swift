@@ -77,6 +77,23 @@ import Testing
         #expect(engine.matchesMeaning)
     }
 
+    @Test(arguments: [256, 40, 7])
+    func aQuestionsQuantisedDotProductIsTheExactIntegerSum(dimensions: Int) {
+        var generator = SystemRandomNumberGenerator()
+        let question = (0..<dimensions).map { _ in Float.random(in: -1...1, using: &generator) }
+        let query = QueryVector(question)
+        let largest = question.reduce(0) { max($0, abs($1)) }
+        let questionValues = question.map { Int64((($0 / (largest / 16_383))).rounded()) }
+        // Random bytes, and the extremes a stored vector can hold.
+        for stored in [(0..<dimensions).map { _ in Int8.random(in: .min ... .max, using: &generator) },
+                       [Int8](repeating: .min, count: dimensions), [Int8](repeating: .max, count: dimensions)]
+        {
+            let expected = zip(stored, questionValues).reduce(Int64(0)) { $0 + Int64($1.0) * $1.1 }
+            let found = stored.withUnsafeBufferPointer { query.dot($0.baseAddress!, storedScale: 1) }
+            #expect(found == Float(expected) * (largest / 16_383))
+        }
+    }
+
     @Test func clusteredListsHoldWhatExactSearchFinds() throws {
         // Vectors of random texts of a few words, in lists of about a thousand as a large index has them.
         let embedder = try TextEmbedder.builtIn
