@@ -13,7 +13,7 @@ struct QueryVector: Sendable {
     /// Lanes accumulate in `Int32` over runs of this many blocks of 16 dimensions, then in `Int64`.
     private static let blocksPerRun = 64
 
-    /// The values of the even dimensions of each block of 16, then of the odd ones.
+    /// The values of each block of 16 dimensions: its eight even dimensions' here, its eight odd ones' in ``odd``.
     private let even: [SIMD8<Int16>]
     private let odd: [SIMD8<Int16>]
     /// The values of the dimensions after the last whole block.
