@@ -83,7 +83,7 @@ import Testing
         let question = (0..<dimensions).map { _ in Float.random(in: -1...1, using: &generator) }
         let query = QueryVector(question)
         let largest = question.reduce(0) { max($0, abs($1)) }
-        let questionValues = question.map { Int64((($0 / (largest / 16_383))).rounded()) }
+        let questionValues = question.map { Int64(($0 / (largest / 16_383)).rounded()) }
         // Random bytes, and the extremes a stored vector can hold.
         for stored in [(0..<dimensions).map { _ in Int8.random(in: .min ... .max, using: &generator) },
                        [Int8](repeating: .min, count: dimensions), [Int8](repeating: .max, count: dimensions)]

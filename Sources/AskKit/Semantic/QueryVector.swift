@@ -21,7 +21,7 @@ struct QueryVector: Sendable {
     /// A value times this is the vector's float.
     private let scale: Float
 
-    let dimensions: Int
+    var dimensions: Int { even.count * 16 + tail.count }
 
     init(_ vector: [Float]) {
         let magnitude = vector.reduce(0) { max($0, abs($1)) }
@@ -32,7 +32,6 @@ struct QueryVector: Sendable {
         odd = (0..<blocks).map { Self.everyOther(values, from: $0 * 16 + 1) }
         tail = Array(values[(blocks * 16)...])
         self.scale = scale
-        dimensions = values.count
     }
 
     /// The dot product with a stored vector: `dimensions` bytes times `storedScale`.
