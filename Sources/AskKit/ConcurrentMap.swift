@@ -19,22 +19,29 @@ extension Array where Element: Sendable {
     }
 }
 
-/// The results of two pieces of work, run at once on two threads.
-func concurrently<First: Sendable, Second: Sendable>(
-    _ first: @Sendable () -> First, _ second: @Sendable () -> Second
-) -> (First, Second) {
-    var firstResult: First?
-    var secondResult: Second?
-    withUnsafeMutablePointer(to: &firstResult) { firstSlot in
-        withUnsafeMutablePointer(to: &secondResult) { secondSlot in
-            let slots = (UnsafeMutableSendableBuffer(UnsafeMutableBufferPointer(start: firstSlot, count: 1)),
-                         UnsafeMutableSendableBuffer(UnsafeMutableBufferPointer(start: secondSlot, count: 1)))
-            WorkerThread.perform(iterations: 2) { part in
-                if part == 0 { slots.0.buffer[0] = first() } else { slots.1.buffer[0] = second() }
-            }
-        }
+/// The results of two pieces of work run at once: `first` on the calling thread, `second` on a thread of its own
+/// (after `first`, on the calling thread, when no thread can be created). When `first` throws, `second` is still
+/// waited for.
+func concurrently<First, Second: Sendable>(
+    _ first: () throws -> First, _ second: @escaping @Sendable () -> Second
+) rethrows -> (First, Second) {
+    let slot = WorkerResult<Second>()
+    let worker = WorkerThread { slot.value = second() }
+    let firstResult: First
+    do {
+        firstResult = try first()
+    } catch {
+        worker?.join()
+        throw error
     }
-    return (firstResult!, secondResult!)
+    guard let worker else { return (firstResult, second()) }
+    worker.join()
+    return (firstResult, slot.value!)
+}
+
+/// Where a worker thread leaves its result, read after the thread is joined.
+private final class WorkerResult<Value>: @unchecked Sendable {
+    var value: Value?
 }
 
 /// A buffer whose distinct slots are written from several threads.

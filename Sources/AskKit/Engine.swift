@@ -292,15 +292,33 @@ public final class AskEngine: Sendable {
                 phrases: plan.concepts.flatMap(\.variants).map { try $0.words.map(stemmer.stem) },
                 passages: frequency, passageCount: store.info.passages,
                 averageLength: Double(store.info.tokens) / Double(max(store.info.passages, 1)))
-            var candidates = try CandidateSearch(matchBudget: matchBudget).candidates(
-                for: plan, wanted: limit, pool: max(limit, Self.candidateCount), scorer: scorer, db: db, stems: stems)
-            // Meaning widens a search that found something; a query whose every word the corpus lacks still finds
-            // nothing, as in a lexical engine, rather than whatever lies nearest.
-            if let semantic, !candidates.isEmpty {
+            let search = CandidateSearch(matchBudget: matchBudget)
+            func fullTextCandidates() throws -> [IndexStore.Candidate] {
+                try search.candidates(
+                    for: plan, wanted: limit, pool: max(limit, Self.candidateCount), scorer: scorer, db: db, stems: stems)
+            }
+            let candidates: [IndexStore.Candidate]
+            if let semantic {
                 let vector = semantic.vector(ofQuestion: question)
-                candidates = try addingNearest(
-                    to: candidates, vector: vector, semantic: semantic, scorer: scorer, db: db, stems: stems)
-                similarity = { text in Double(semantic.embedder.similarity(vector, semantic.embedder.vector(for: text))) }
+                // The passages nearest the question's vector are sought on a connection of their own while full-text
+                // search runs, each on a core; on this connection after it when the engine's connections are busy.
+                let nearestCount = Self.semanticCandidateCount
+                let (found, nearestAlongside) = try concurrently(fullTextCandidates) { [store] in
+                    Result { try store.readIfIdle { try semantic.nearest(to: vector, limit: nearestCount, db: $0) } }
+                }
+                // Meaning widens a search that found something; a query whose every word the corpus lacks still
+                // finds nothing, as in a lexical engine, rather than whatever lies nearest.
+                if found.isEmpty {
+                    candidates = []
+                } else {
+                    let nearest = try nearestAlongside.get() ?? semantic.nearest(to: vector, limit: nearestCount, db: db)
+                    candidates = try adding(nearest, to: found, vector: vector, scorer: scorer, db: db, stems: stems)
+                    similarity = { text in
+                        Double(semantic.embedder.similarity(vector, semantic.embedder.vector(for: text)))
+                    }
+                }
+            } else {
+                candidates = try fullTextCandidates()
             }
             ranked = try reranker.rerank(candidates, depth: Self.rerankDepth, matcher: matcher, kind: kind, stems: stems)
         }
@@ -310,12 +328,11 @@ public final class AskEngine: Sendable {
 
     /// The full-text candidates with the passages nearest the question's vector added (scored by BM25 too), each
     /// with its similarity to the question, in BM25 order.
-    private func addingNearest(
-        to candidates: [IndexStore.Candidate], vector: [Float], semantic: SemanticSearch, scorer: BM25Scorer,
-        db: Database, stems: (String) throws -> [String]
+    private func adding(
+        _ nearest: [(passage: Int64, similarity: Float)], to candidates: [IndexStore.Candidate], vector: [Float],
+        scorer: BM25Scorer, db: Database, stems: (String) throws -> [String]
     ) throws -> [IndexStore.Candidate] {
         let known = Set(candidates.map(\.id))
-        let nearest = try semantic.nearest(to: vector, limit: Self.semanticCandidateCount, db: db)
         let added = try IndexStore.candidates(db, ids: nearest.map(\.passage).filter { !known.contains($0) })
             .map { try scorer.rescored($0, stems: stems) }
         var all = candidates + added

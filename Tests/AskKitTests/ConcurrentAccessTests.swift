@@ -50,6 +50,22 @@ import Testing
         #expect(askConcurrently(engine) == (0..<32).map { expected[$0 % questions.count] })
     }
 
+    /// Work alongside a read (a question's semantic search beside its full-text search) takes a connection of its
+    /// own when one is idle or may be opened, and never waits for one: with every connection busy it gets none.
+    @Test func aReadAlongsideAnotherNeverWaitsForAConnection() throws {
+        let folder = try TemporaryFolder()
+        let index = folder.path("ask.sqlite")
+        try IndexBuilder().build(corpus: Repository.corpus, into: index)
+        func passages(_ db: Database) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0 }
+        for maximum in [1, 2] {
+            let pool = try ReaderPool(path: index.path, maximum: maximum) { try DatabaseQueue(path: index.path) }
+            let (read, alongside) = try pool.read { db in (try passages(db), try pool.readIfIdle(passages)) }
+            #expect(read > 0)
+            #expect(alongside == (maximum == 1 ? nil : read))
+            #expect(try pool.readIfIdle(passages) == read)
+        }
+    }
+
     /// Two `ask index` and eight `ask batch` at once, with files added and removed between their starts, in several
     /// rounds. Every process succeeds, every question is answered, and the index ends current for the corpus as it
     /// is: holding the new files and none of the removed ones.

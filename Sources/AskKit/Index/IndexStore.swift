@@ -78,6 +78,16 @@ struct IndexStore: Sendable {
         }
     }
 
+    /// Runs `body` on a connection no other read is using, if there is one or another may be opened; `nil`, without
+    /// waiting, otherwise: for work alongside a read in progress, which would otherwise wait for its own end.
+    func readIfIdle<T>(_ body: (Database) throws -> T) throws -> T? {
+        do {
+            return try readers.readIfIdle(body)
+        } catch let error as DatabaseError {
+            throw AskError.indexUnreadable(url.path, reason: Self.describe(error))
+        }
+    }
+
     private static func check(_ db: Database, path: String) throws -> IndexInfo {
         // The header said ours; the database must agree (a damaged file may not).
         let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0

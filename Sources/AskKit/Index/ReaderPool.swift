@@ -34,15 +34,31 @@ final class ReaderPool: @unchecked Sendable {
 
     /// Runs `body` on an idle connection, in a read transaction.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        let connection = try take()
+        // Waiting, it returns a connection.
+        let connection = try take(waiting: true)!
         defer { give(connection) }
         return try connection.read(body)
     }
 
-    /// An idle connection, or a new one while the pool may grow and the path still names its file; else waits.
-    private func take() throws -> DatabaseQueue {
+    /// Runs `body` on an idle connection, in a read transaction, if one is idle or the pool may open another;
+    /// `nil`, without waiting, otherwise.
+    func readIfIdle<T>(_ body: (Database) throws -> T) throws -> T? {
+        guard let connection = try take(waiting: false) else { return nil }
+        defer { give(connection) }
+        return try connection.read(body)
+    }
+
+    /// An idle connection, or a new one while the pool may grow and the path still names its file; else waits
+    /// (or, not `waiting`, returns `nil`).
+    private func take(waiting: Bool) throws -> DatabaseQueue? {
         condition.lock()
-        while idle.isEmpty && (opened == maximum || file == nil) { condition.wait() }
+        while idle.isEmpty && (opened == maximum || file == nil) {
+            guard waiting else {
+                condition.unlock()
+                return nil
+            }
+            condition.wait()
+        }
         if let connection = idle.popLast() {
             condition.unlock()
             return connection
@@ -61,7 +77,7 @@ final class ReaderPool: @unchecked Sendable {
             if error is Replaced { file = nil }
             condition.unlock()
             condition.broadcast()
-            if error is Replaced { return try take() }
+            if error is Replaced { return try take(waiting: waiting) }
             throw error
         }
     }
