@@ -84,7 +84,8 @@ public final class AskEngine: Sendable {
     ///   - embedder: the table of token vectors that matches meaning (the built-in one by default); `nil`, or a
     ///     table other than the one that made the index's vectors, matches words alone (`--lexical`).
     ///   - readers: how many questions are answered at once, each on a read-only connection of its own, opened as
-    ///     concurrent callers need them (``defaultReaders`` by default); more callers wait for one to be free.
+    ///     concurrent callers need them (``defaultReaders`` by default); more callers wait for one to be free. A
+    ///     question's semantic search runs beside its full-text search on a second connection when one is idle.
     /// - Throws: ``AskError`` when the file is missing, damaged, another program's, or from another version.
     public init(index: URL, matchBudget: Int? = nil, answerModel: AnswerModel? = nil,
                 calibration: AnswerCalibration = .builtIn, minimumConfidence: Double? = nil,
