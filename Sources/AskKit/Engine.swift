@@ -84,8 +84,9 @@ public final class AskEngine: Sendable {
     ///   - embedder: the table of token vectors that matches meaning (the built-in one by default); `nil`, or a
     ///     table other than the one that made the index's vectors, matches words alone (`--lexical`).
     ///   - readers: how many questions are answered at once, each on a read-only connection of its own, opened as
-    ///     concurrent callers need them (``defaultReaders`` by default); more callers wait for one to be free. A
-    ///     question's semantic search runs beside its full-text search on a second connection when one is idle.
+    ///     concurrent callers need them (``defaultReaders`` by default); more callers wait for one to be free. While
+    ///     fewer questions are asked at once than this, a question's semantic search runs beside its full-text search,
+    ///     on one more connection kept for that.
     /// - Throws: ``AskError`` when the file is missing, damaged, another program's, or from another version.
     public init(index: URL, matchBudget: Int? = nil, answerModel: AnswerModel? = nil,
                 calibration: AnswerCalibration = .builtIn, minimumConfidence: Double? = nil,
@@ -301,12 +302,15 @@ public final class AskEngine: Sendable {
             let candidates: [IndexStore.Candidate]
             if let semantic {
                 let vector = semantic.vector(ofQuestion: question)
-                // The passages nearest the question's vector are sought on a connection of their own while full-text
-                // search runs, each on a core; on this connection after it when the engine's connections are busy.
+                // The passages nearest the question's vector are sought on the pool's spare connection while full-text
+                // search runs, each on a core; on this connection after it when the cores are busy with other
+                // questions or another question's search is using the spare one.
                 let nearestCount = Self.semanticCandidateCount
-                let (found, nearestAlongside) = try concurrently(fullTextCandidates) { [store] in
-                    Result { try store.readIfIdle { try semantic.nearest(to: vector, limit: nearestCount, db: $0) } }
-                }
+                let (found, nearestAlongside) = try store.mayReadAlongside
+                    ? concurrently(fullTextCandidates) { [store] in
+                        Result { try store.readIfIdle { try semantic.nearest(to: vector, limit: nearestCount, db: $0) } }
+                    }
+                    : (fullTextCandidates(), .success(nil))
                 // Meaning widens a search that found something; a query whose every word the corpus lacks still
                 // finds nothing, as in a lexical engine, rather than whatever lies nearest.
                 if found.isEmpty {

@@ -50,8 +50,9 @@ import Testing
         #expect(askConcurrently(engine) == (0..<32).map { expected[$0 % questions.count] })
     }
 
-    /// Work alongside a read (a question's semantic search beside its full-text search) takes a connection of its
-    /// own when one is idle or may be opened, and never waits for one: with every connection busy it gets none.
+    /// Work alongside a read (a question's semantic search beside its full-text search) runs on a spare connection of
+    /// its own, so it never holds one a caller waits for, and never waits for it: while other work alongside uses
+    /// it, or as many callers read as the pool serves at once, it gets none.
     @Test func aReadAlongsideAnotherNeverWaitsForAConnection() throws {
         let folder = try TemporaryFolder()
         let index = folder.path("ask.sqlite")
@@ -59,9 +60,16 @@ import Testing
         func passages(_ db: Database) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0 }
         for maximum in [1, 2] {
             let pool = try ReaderPool(path: index.path, maximum: maximum) { try DatabaseQueue(path: index.path) }
-            let (read, alongside) = try pool.read { db in (try passages(db), try pool.readIfIdle(passages)) }
+            let (read, alongside, nested) = try pool.read { db in
+                #expect(pool.mayReadAlongside == (maximum > 1))
+                return try (passages(db), pool.readIfIdle(passages), pool.readIfIdle { _ in
+                    #expect(!pool.mayReadAlongside)
+                    return try pool.readIfIdle(passages)
+                })
+            }
             #expect(read > 0)
             #expect(alongside == (maximum == 1 ? nil : read))
+            #expect(nested == (maximum == 1 ? nil : .some(nil)))
             #expect(try pool.readIfIdle(passages) == read)
         }
     }

@@ -78,8 +78,12 @@ struct IndexStore: Sendable {
         }
     }
 
-    /// Runs `body` on a connection no other read is using, if there is one or another may be opened; `nil`, without
-    /// waiting, otherwise: for work alongside a read in progress, which would otherwise wait for its own end.
+    /// Whether ``readIfIdle(_:)`` would run its work now (a hint: it may not by the time it is called).
+    var mayReadAlongside: Bool { readers.mayReadAlongside }
+
+    /// Runs `body` on the spare connection kept for work alongside a read in progress (which would otherwise wait for
+    /// the read's end), while the engine has cores to spare; `nil`, without waiting, otherwise
+    /// (``ReaderPool/readIfIdle(_:)``).
     func readIfIdle<T>(_ body: (Database) throws -> T) throws -> T? {
         do {
             return try readers.readIfIdle(body)

@@ -18,6 +18,10 @@ final class ReaderPool: @unchecked Sendable {
     private var opened = 0
     /// The file the first connection opened; `nil` once the path names another one (the index was replaced).
     private var file: Corpus.FileIdentity?
+    /// One more connection, only for work alongside a read (``readIfIdle(_:)``), so that such work never holds a
+    /// connection a caller is waiting for; opened when first needed.
+    private var spare: DatabaseQueue?
+    private var spareInUse = false
 
     /// A pool whose first connection is opened now, by `open`, on the file at `path`.
     /// - Parameter maximum: at least 1.
@@ -34,31 +38,55 @@ final class ReaderPool: @unchecked Sendable {
 
     /// Runs `body` on an idle connection, in a read transaction.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        // Waiting, it returns a connection.
-        let connection = try take(waiting: true)!
+        let connection = try take()
         defer { give(connection) }
         return try connection.read(body)
     }
 
-    /// Runs `body` on an idle connection, in a read transaction, if one is idle or the pool may open another;
-    /// `nil`, without waiting, otherwise.
-    func readIfIdle<T>(_ body: (Database) throws -> T) throws -> T? {
-        guard let connection = try take(waiting: false) else { return nil }
-        defer { give(connection) }
-        return try connection.read(body)
-    }
-
-    /// An idle connection, or a new one while the pool may grow and the path still names its file; else waits
-    /// (or, not `waiting`, returns `nil`).
-    private func take(waiting: Bool) throws -> DatabaseQueue? {
+    /// Whether ``readIfIdle(_:)`` would run its work now: a hint, for work not worth a thread of its own otherwise.
+    var mayReadAlongside: Bool {
         condition.lock()
-        while idle.isEmpty && (opened == maximum || file == nil) {
-            guard waiting else {
-                condition.unlock()
-                return nil
-            }
-            condition.wait()
+        defer { condition.unlock() }
+        return spareIsFree
+    }
+
+    /// Fewer callers read than the pool serves at once, no work alongside a read holds the spare connection, and it
+    /// is open or may be opened. Called holding `condition`'s lock.
+    private var spareIsFree: Bool {
+        opened - idle.count < maximum && !spareInUse && (spare != nil || file != nil)
+    }
+
+    /// Runs `body` in a read transaction on the pool's spare connection while fewer callers read than the pool may
+    /// serve at once (with as many, the cores are busy with their questions already) and no other work alongside a
+    /// read is using it; otherwise, or when the path no longer names the pool's file, `nil` without waiting.
+    func readIfIdle<T>(_ body: (Database) throws -> T) throws -> T? {
+        condition.lock()
+        guard spareIsFree else {
+            condition.unlock()
+            return nil
         }
+        spareInUse = true
+        let (existing, expected) = (spare, file)
+        condition.unlock()
+        defer {
+            condition.lock()
+            spareInUse = false
+            condition.unlock()
+        }
+        if let existing { return try existing.read(body) }
+        let opened = try open()
+        // As in `take`: the open read the pool's file only if the path named it before the open and after it.
+        condition.lock()
+        let sameFile = Corpus.FileIdentity(path: path) == expected
+        if sameFile { spare = opened } else { file = nil }
+        condition.unlock()
+        return sameFile ? try opened.read(body) : nil
+    }
+
+    /// An idle connection, or a new one while the pool may grow and the path still names its file; else waits.
+    private func take() throws -> DatabaseQueue {
+        condition.lock()
+        while idle.isEmpty && (opened == maximum || file == nil) { condition.wait() }
         if let connection = idle.popLast() {
             condition.unlock()
             return connection
@@ -77,7 +105,7 @@ final class ReaderPool: @unchecked Sendable {
             if error is Replaced { file = nil }
             condition.unlock()
             condition.broadcast()
-            if error is Replaced { return try take(waiting: waiting) }
+            if error is Replaced { return try take() }
             throw error
         }
     }
