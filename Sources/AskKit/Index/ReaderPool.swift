@@ -74,13 +74,19 @@ final class ReaderPool: @unchecked Sendable {
             condition.unlock()
         }
         if let existing { return try existing.read(body) }
-        let opened = try open()
-        // As in `take`: the open read the pool's file only if the path named it before the open and after it.
+        let connection: DatabaseQueue
+        do {
+            connection = try open(expecting: expected)
+        } catch is Replaced {
+            condition.lock()
+            file = nil
+            condition.unlock()
+            return nil
+        }
         condition.lock()
-        let sameFile = Corpus.FileIdentity(path: path) == expected
-        if sameFile { spare = opened } else { file = nil }
+        spare = connection
         condition.unlock()
-        return sameFile ? try opened.read(body) : nil
+        return try connection.read(body)
     }
 
     /// An idle connection, or a new one while the pool may grow and the path still names its file; else waits.
@@ -95,10 +101,7 @@ final class ReaderPool: @unchecked Sendable {
         let expected = file
         condition.unlock()
         do {
-            let connection = try open()
-            // The path named the pool's file before the open and after it: the open read that file.
-            guard Corpus.FileIdentity(path: path) == expected else { throw Replaced() }
-            return connection
+            return try open(expecting: expected)
         } catch {
             condition.lock()
             opened -= 1
@@ -108,6 +111,14 @@ final class ReaderPool: @unchecked Sendable {
             if error is Replaced { return try take() }
             throw error
         }
+    }
+
+    /// A new connection to the file `expected`: throws ``Replaced`` unless the path named that file both before the
+    /// open and after it (then the open read that file).
+    private func open(expecting expected: Corpus.FileIdentity?) throws -> DatabaseQueue {
+        let connection = try open()
+        guard Corpus.FileIdentity(path: path) == expected else { throw Replaced() }
+        return connection
     }
 
     private func give(_ connection: DatabaseQueue) {
