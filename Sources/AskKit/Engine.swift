@@ -279,7 +279,12 @@ public final class AskEngine: Sendable {
             let typoCorrector = try? corrector.value {
                 // Stop words are candidates too, so that a misspelt one is recognised and dropped.
                 let stopWords = compiler.stopWords.map { TypoCorrector.Term(word: $0, stem: $0, passages: 0) }
-                return TypoCorrector(terms: try IndexStore.terms(db) + stopWords)
+                // With meaning, an English word the index lacks may be read as its spelling there ("discs": "disks").
+                let similarity: (@Sendable (String, String) -> Double)? = semantic.map { semantic in
+                    let embedder = semantic.embedder
+                    return { Double(embedder.similarity(embedder.vector(for: $0), embedder.vector(for: $1))) }
+                }
+                return TypoCorrector(terms: try IndexStore.terms(db) + stopWords, similarity: similarity)
             }
             return typoCorrector?.correction(for: word)
         }

@@ -53,6 +53,35 @@ import Testing
         }
     }
 
+    @Test func aRealWordIsCorrectedOnlyToASpellingOfTheSameMeaning() {
+        let terms: [TypoCorrector.Term] = [
+            .init(word: "disks", stem: "disk", passages: 3), .init(word: "break", stem: "break", passages: 8),
+        ]
+        let alike: Set<[String]> = [["discs", "disks"]]
+        let corrector = TypoCorrector(terms: terms) { alike.contains([$0, $1]) ? 0.9 : 0.1 }
+        #expect(corrector.correction(for: "discs") == "disks")
+        #expect(corrector.correction(for: "bread") == nil)
+        #expect(TypoCorrector(terms: terms).correction(for: "discs") == nil)
+    }
+
+    @Test func theBuiltInVectorsTellSpellingsFromOtherWords() throws {
+        let embedder = try TextEmbedder.builtIn
+        func similarity(_ a: String, _ b: String) -> Double {
+            Double(embedder.similarity(embedder.vector(for: a), embedder.vector(for: b)))
+        }
+        for (a, b) in [("discs", "disks"), ("anaemia", "anemia"), ("colour", "color"), ("tumour", "tumor")] {
+            #expect(similarity(a, b) >= TypoCorrector.minimumSimilarity, "\(a) \(b)")
+        }
+        for (a, b) in [("bread", "break"), ("heel", "heal"), ("spin", "spine"), ("hop", "hip")] {
+            #expect(similarity(a, b) < TypoCorrector.minimumSimilarity, "\(a) \(b)")
+        }
+    }
+
+    @Test func aRealWordTheIndexLacksIsReadAsItsSpellingThere() throws {
+        let discs = try SeedIndex.engine.ask("what are the discs between the vertebrae for")
+        #expect(discs.correctedQuestion == "what are the disks between the vertebrae for" && !discs.isAbstained)
+    }
+
     @Test func aRealWordTheIndexLacksIsNotCorrected() throws {
         let bread = try SeedIndex.engine.ask("how do I bake sourdough bread")
         #expect(bread.correctedQuestion == nil && bread.isAbstained)
