@@ -14,6 +14,12 @@ import Testing
         #expect(kind(question) == .definition)
     }
 
+    /// "Mean" frames the question: it is not searched for ("mean" is in none of the shipped documents).
+    @Test func aDefinitionQuestionsFramingIsNotSearchedFor() throws {
+        let answer = try SeedIndex.engine.ask("what does osteopenia mean")
+        #expect(answer.sentences.contains { $0.text.hasPrefix("Osteopenia is a forerunner to osteoporosis") })
+    }
+
     @Test(arguments: ["What are the symptoms of Adult Acute Lymphoblastic Leukemia ?",
                       "What are the treatments for Gaucher Disease ?", "What is the outlook for Stroke ?",
                       "What are the genetic changes related to Tay-Sachs disease ?", "whats the best exercise"])
