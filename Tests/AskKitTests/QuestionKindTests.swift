@@ -14,6 +14,16 @@ import Testing
         #expect(kind(question) == .definition)
     }
 
+    /// A definition names what is asked before its verb: "Another option is spinal fusion surgery." only mentions it.
+    @Test func aDefinitionNamesWhatIsAskedBeforeItsVerb() {
+        let asked: Set<String> = ["spinal", "fusion"]
+        func shape(_ sentence: String) -> Double {
+            QuestionKind.definition.shapeScore(of: sentence) { WordTokenizer.words(sentence).prefix($0).contains(where: asked.contains) }
+        }
+        #expect(shape("Spinal fusion is a surgery that joins two or more bones.") == 1)
+        #expect(shape("Another option is spinal fusion surgery.") == 0)
+    }
+
     /// "Mean" frames the question: it is not searched for ("mean" is in none of the shipped documents).
     @Test func aDefinitionQuestionsFramingIsNotSearchedFor() throws {
         let answer = try SeedIndex.engine.ask("what does osteopenia mean")

@@ -71,6 +71,11 @@ struct ConceptMatcher: Sendable {
         prefilter = StemPrefilter(wanted)
     }
 
+    /// True when the stems hold a word of one of the question's concepts.
+    func holdsAConceptWord(_ stems: some Sequence<String>) -> Bool {
+        stems.contains { prefilter.mayContain($0) && wanted.contains($0) }
+    }
+
     /// The concepts a text holds, given as its stems in order.
     func matches(in stems: [String]) -> [Match] {
         var positionsByStem: [String: [Int]] = [:]

@@ -66,14 +66,16 @@ struct Reranker: Sendable {
         var ranked: [Ranked] = []
         for (rank, candidate) in reranked.enumerated() {
             let passage = candidate.passage
-            let textStems = try stems(passage.section ?? "") + stems(passage.text)
+            let bodyStems = try stems(passage.text)
+            let textStems = try stems(passage.section ?? "") + bodyStems
             let matches = matcher.matches(in: try stems(passage.title) + textStems)
             let coverage = matcher.coverage(of: matches)
             let textMatches = matcher.matches(in: textStems)
             let textCoverage = matcher.coverage(of: textMatches)
             let relative = bestBM25 > 0 ? candidate.bm25 / bestBM25 : 0
             let proximity = matcher.proximity(of: matches), phraseProximity = matcher.phraseProximity(of: matches)
-            let shape = kind.ranksByShape ? kind.shapeScore(of: candidate.passage.text) : 0
+            let shape = kind.ranksByShape
+                ? kind.shapeScore(of: candidate.passage.text) { matcher.holdsAConceptWord(bodyStems.prefix($0)) } : 0
             let features = [
                 1, relative, totalWeight > 0 ? candidate.bm25 / totalWeight : 0, coverage,
                 textCoverage, proximity, phraseProximity, shape, 1 / Double(rank + 1),
