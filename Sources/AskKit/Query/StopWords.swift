@@ -25,6 +25,6 @@ public enum StopWords {
         "starting", "begin", "mom", "mum", "mother", "dad", "father", "husband", "wife", "son", "daughter", "grandma",
         "grandmother", "grandpa", "grandfather", "parent", "parents", "friend", "sister", "brother", "aunt", "uncle",
         "really", "without", "exactly", "again", "goes", "went", "gone", "mean", "means", "meaning", "define",
-        "definition",
+        "definition", "itself", "himself", "herself", "themselves", "ourselves", "yourselves",
     ]
 }
