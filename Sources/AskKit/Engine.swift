@@ -313,7 +313,9 @@ public final class AskEngine: Sendable {
                 let nearestCount = Self.semanticCandidateCount
                 let (found, nearestAlongside) = try store.mayReadAlongside
                     ? concurrently(fullTextCandidates) { [store] in
-                        Result { try store.readIfIdle { try semantic.nearest(to: vector, limit: nearestCount, db: $0) } }
+                        Result {
+                            try store.readIfIdle { try semantic.nearest(to: vector, limit: nearestCount, db: $0) }
+                        }
                     }
                     : (fullTextCandidates(), .success(nil))
                 // Meaning widens a search that found something; a query whose every word the corpus lacks still

@@ -18,7 +18,9 @@ import Testing
     @Test func aDefinitionNamesWhatIsAskedBeforeItsVerb() {
         let asked: Set<String> = ["spinal", "fusion"]
         func shape(_ sentence: String) -> Double {
-            QuestionKind.definition.shapeScore(of: sentence) { WordTokenizer.words(sentence).prefix($0).contains(where: asked.contains) }
+            QuestionKind.definition.shapeScore(of: sentence) {
+                WordTokenizer.words(sentence).prefix($0).contains(where: asked.contains)
+            }
         }
         #expect(shape("Spinal fusion is a surgery that joins two or more bones.") == 1)
         #expect(shape("Another option is spinal fusion surgery.") == 0)

@@ -1,10 +1,10 @@
 /// Words dropped from questions before searching: function words, the framing of spoken questions
-/// ("can I", "what is the difference between", "when can I start", "what does … mean"), and the people a question is asked for
-/// ("my mom", "my husband"), which are never what it asks about. They still count when the engine decides what kind
-/// of question it is. "Mean", "define" and "definition" frame a question as "what is" does: searched for, they
-/// weighed as the rarest word in a corpus without them, so that "what does osteopenia mean" abstained (dropped:
-/// MASH-QA dev false abstention 0.009 -> 0.008, f1_all, dev-unans, the seeds, MedQuAD and SciFact unchanged;
-/// `Benchmarks/Questions/plain-questions.jsonl` 4 -> 3 of 28 abstained wrongly).
+/// ("can I", "what is the difference between", "when can I start", "what does … mean"), and the people a question
+/// is asked for ("my mom", "my husband"), which are never what it asks about. They still count when the engine
+/// decides what kind of question it is. "Mean", "define" and "definition" frame a question as "what is" does:
+/// searched for, they weighed as the rarest word in a corpus without them, so that "what does osteopenia mean"
+/// abstained (dropped: MASH-QA dev false abstention 0.009 -> 0.008, f1_all, dev-unans, the seeds, MedQuAD and
+/// SciFact unchanged; `Benchmarks/Questions/plain-questions.jsonl` 4 -> 3 of 28 abstained wrongly).
 public enum StopWords {
     /// The English list.
     public static let english: Set<String> = [

@@ -58,10 +58,11 @@ public struct TypoCorrector: Sendable {
         let typed = Array(word)
         let allowed = Self.allowedEdits(forLength: typed.count)
         guard allowed > 0, word.allSatisfy(\.isLetter) else { return nil }
+        let lowered = word.lowercased()
         let sameMeaning: ((String) -> Bool)?
-        if EnglishWords.contains(word.lowercased()) {
+        if EnglishWords.contains(lowered) {
             guard let similarity else { return nil }
-            sameMeaning = { similarity(word.lowercased(), $0) >= Self.minimumSimilarity }
+            sameMeaning = { similarity(lowered, $0) >= Self.minimumSimilarity }
         } else {
             sameMeaning = nil
         }

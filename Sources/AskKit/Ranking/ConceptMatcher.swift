@@ -73,13 +73,18 @@ struct ConceptMatcher: Sendable {
 
     /// True when the stems hold a word of one of the question's concepts.
     func holdsAConceptWord(_ stems: some Sequence<String>) -> Bool {
-        stems.contains { prefilter.mayContain($0) && wanted.contains($0) }
+        stems.contains(where: isConceptWord)
+    }
+
+    /// True when a stem is a word of one of the question's concepts.
+    private func isConceptWord(_ stem: String) -> Bool {
+        prefilter.mayContain(stem) && wanted.contains(stem)
     }
 
     /// The concepts a text holds, given as its stems in order.
     func matches(in stems: [String]) -> [Match] {
         var positionsByStem: [String: [Int]] = [:]
-        for (position, stem) in stems.enumerated() where prefilter.mayContain(stem) && wanted.contains(stem) {
+        for (position, stem) in stems.enumerated() where isConceptWord(stem) {
             positionsByStem[stem, default: []].append(position)
         }
         var matches: [Match] = []
