@@ -123,7 +123,7 @@ struct SentenceCandidate: Sendable {
                     sentences.count > 1 ? Double(position) / Double(sentences.count - 1) : 0,
                     log(1 + Double(sentence.wordCount)),
                     sentence.hasSuffix("?") ? 1 : 0,
-                    kind.shapeScore(of: sentence) { matcher.holdsAConceptWord(sentenceStems[position].prefix($0)) },
+                    kind.shapeScore(of: sentence) { matcher.holdsAConceptWord(sentenceStems[position], at: $0) },
                     AnswerExtractor.connectives.contains(firstWord) ? 1 : 0,
                     matcher.phraseProximity(of: matches[position]),
                     unknownShare,

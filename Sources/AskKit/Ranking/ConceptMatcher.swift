@@ -71,9 +71,10 @@ struct ConceptMatcher: Sendable {
         prefilter = StemPrefilter(wanted)
     }
 
-    /// True when the stems hold a word of one of the question's concepts.
-    func holdsAConceptWord(_ stems: some Sequence<String>) -> Bool {
-        stems.contains(where: isConceptWord)
+    /// True when the stems at these positions (those of them the text has) hold a word of one of the question's
+    /// concepts.
+    func holdsAConceptWord(_ stems: [String], at positions: Range<Int>) -> Bool {
+        stems[positions.clamped(to: stems.indices)].contains(where: isConceptWord)
     }
 
     /// True when a stem is a word of one of the question's concepts.

@@ -6,6 +6,9 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
     case definition
     /// "Is it safe…", "what are the risks…": prefers risk statements.
     case risk
+    /// "What causes…", "what are the causes of…": prefers statements of what brings about the thing asked about
+    /// ("… is caused by …", "… can lead to …"), not of what it brings about.
+    case cause
     /// "What is the difference between…", "… versus …": prefers contrasting statements.
     case comparison
     /// "How do I…", "how should I…": prefers advice and instructions.
@@ -43,6 +46,8 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
             // "Who is at risk for…" asks who gets it (MedQuAD dev half nDCG@10 0.7321 -> 0.7351 when it stopped
             // preferring risk statements; MASH-QA dev f1_all 0.1817 -> 0.1824).
             self = .risk
+        } else if Self.asksForCauses(text) {
+            self = .cause
         } else if words.contains(where: Self.comparisonWords.contains) {
             self = .comparison
         } else if (text.hasPrefix(" what is ") || text.hasPrefix(" what are ") || text.hasPrefix(" whats ")
@@ -62,6 +67,17 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
     /// "What are the symptoms of…", "what is the outlook for…": a part of the topic, not what the topic is.
     private static func asksForAnAspect(_ text: String) -> Bool {
         text.hasPrefix(" what is the ") || text.hasPrefix(" what are the ") || text.hasPrefix(" whats the ")
+    }
+
+    /// "What causes…", "what can cause…", "what are the (common) causes of…", "what leads to…".
+    private static func asksForCauses(_ text: String) -> Bool {
+        let openings = [
+            " what causes ", " what cause ", " what can cause ", " what could cause ", " what might cause ",
+            " what may cause ", " what caused ", " what leads to ", " what triggers ", " what is the cause ",
+            " what are the causes ", " what are causes ", " what are some causes ", " what are the common causes ",
+            " what are common causes ", " what are the main causes ",
+        ]
+        return openings.contains(where: text.hasPrefix)
     }
 
     private static let numberWords: Set<String> = [
@@ -88,18 +104,30 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
         " should ", " try ", " avoid ", " don't ", " do not ", " gradually", " at first", " slowly", " slow ",
         " be sure ", " make sure ", " start ", " begin ", " until ", " limit ", " wait ", " ask your ", " call ",
     ]
+    /// Words saying that what stands after them is brought about: "Weak bones can **lead to** a fracture".
+    private static let causingWords: [[String]] = [
+        ["cause"], ["causes"], ["lead", "to"], ["leads", "to"], ["result", "in"], ["results", "in"], ["trigger"],
+        ["triggers"], ["cause", "of"], ["causes", "of"],
+    ]
+    /// Words saying that what stands before them is brought about: "Fractures **caused by** osteoporosis".
+    private static let causedWords: [[String]] = [
+        ["caused", "by"], ["result", "of"], ["results", "from"], ["result", "from"], ["due", "to"], ["because"],
+        ["occurs", "when"], ["occur", "when"], ["happens", "when"], ["happen", "when"], ["comes", "from"],
+        ["come", "from"], ["triggered", "by"], ["linked", "to"],
+    ]
+    private static let causeOpenings = Set((causingWords + causedWords).map { $0[0] })
     private static let riskStems: [String] = [
         "risk", "complication", "side effect", "leak", "infection", "bleed", "damag", "rare", "safe", "clot", "harm",
         "numb", "danger", "injur",
     ]
 
     /// How well a sentence has the shape this kind of question wants, from 0 to 1.
-    /// - Parameter namesAsked: whether the sentence's first so many words hold one of the question's concepts: a
-    ///   definition names what is asked before its verb ("Osteopenia is…", not "Another option is spinal fusion
+    /// - Parameter namesAsked: whether the sentence's words at these positions (of `WordTokenizer.words`) hold one
+    ///   of the question's concepts: a definition names what is asked before its verb ("Osteopenia is…", not "Another option is spinal fusion
     ///   surgery"). With the rules: MASH-QA dev f1_all 0.1968 -> 0.1980, recall@3 0.844 either way; MedQuAD dev
     ///   nDCG@10 0.7327 -> 0.7371 (its dev half 0.7304 -> 0.7329); SciFact, the seeds and `Benchmarks/Questions`
     ///   unchanged. The learned model refitted on it: MASH-QA dev f1_all 0.244 -> 0.251 at its threshold.
-    func shapeScore(of sentence: String, namesAsked: (_ words: Int) -> Bool) -> Double {
+    func shapeScore(of sentence: String, namesAsked: (_ words: Range<Int>) -> Bool) -> Double {
         let lowered = " " + sentence.lowercased() + " "
         switch self {
         case .duration:
@@ -112,11 +140,13 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
         case .definition:
             let words = WordTokenizer.words(sentence.prefix(80))
             if let first = words.first, !Self.nonSubjects.contains(first),
-                let verb = words.prefix(6).dropFirst().firstIndex(where: Self.definingVerbs.contains), namesAsked(verb)
+                let verb = words.prefix(6).dropFirst().firstIndex(where: Self.definingVerbs.contains), namesAsked(0..<verb)
             {
                 return 1
             }
             return Self.namingPhrases.contains(where: lowered.containsBytes) ? 0.6 : 0
+        case .cause:
+            return Self.causeShape(of: WordTokenizer.words(sentence), namesAsked: namesAsked)
         case .risk:
             let found = Self.riskStems.count(where: lowered.containsBytes)
             return min(1, Double(found) / 2)
@@ -129,6 +159,33 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
         }
     }
 
+    /// 1 when the sentence says what brings about the thing asked about: a concept of the question after words of
+    /// causing ("can lead to a fracture") or before words of being caused ("fractures caused by"); 0.5 for such
+    /// words beside none of its concepts ("Common causes include…"); 0 when they only say what the thing asked
+    /// about brings about ("A compression fracture causes back pain"); -1 when they say only that (the answer to
+    /// the reverse question). With the rules, against no cause kind: MASH-QA dev (38 of its 1,000 questions ask for
+    /// causes) f1_all 0.1980 -> 0.2001, recall@3 0.844 -> 0.845, false abstention and dev-unans unchanged; MedQuAD
+    /// dev nDCG@10 0.7371 -> 0.7376; the seeds and the plain questions unchanged (0 instead of -1: the same figures,
+    /// but "what can cause a spinal fracture" then quotes "A vertebral compression fracture causes back pain.").
+    /// The learned model refitted on it: MASH-QA dev f1_all 0.251 -> 0.254 at its threshold (false abstention 0.076
+    /// -> 0.079, dev-unans abstained 0.533 -> 0.520), 0.261 -> 0.264 without one.
+    private static func causeShape(of words: [String], namesAsked: (Range<Int>) -> Bool) -> Double {
+        var found = false, backwards = false
+        for start in words.indices where causeOpenings.contains(words[start]) {
+            for phrase in causingWords where words[start...].starts(with: phrase) {
+                if namesAsked((start + phrase.count)..<words.count) { return 1 }
+                found = true
+                backwards = backwards || namesAsked(0..<start)
+            }
+            for phrase in causedWords where words[start...].starts(with: phrase) {
+                if namesAsked(0..<start) { return 1 }
+                found = true
+                backwards = backwards || namesAsked((start + phrase.count)..<words.count)
+            }
+        }
+        return backwards ? -1 : found ? 0.5 : 0
+    }
+
     /// True for the kinds whose shape also ranks passages. Advice wording says little about which passage
     /// answers a how-to question (MedQuAD dev nDCG@10 0.660 → 0.651 when it ranked), but it picks good sentences.
     var ranksByShape: Bool { wantsShape && self != .howTo }
@@ -136,7 +193,7 @@ public enum QuestionKind: String, Sendable, Hashable, Codable {
     /// True for the kinds whose answers have a recognisable shape.
     var wantsShape: Bool {
         switch self {
-        case .duration, .definition, .risk, .comparison, .howTo: true
+        case .duration, .definition, .cause, .risk, .comparison, .howTo: true
         case .yesNo, .other: false
         }
     }

@@ -75,7 +75,7 @@ struct Reranker: Sendable {
             let relative = bestBM25 > 0 ? candidate.bm25 / bestBM25 : 0
             let proximity = matcher.proximity(of: matches), phraseProximity = matcher.phraseProximity(of: matches)
             let shape = kind.ranksByShape
-                ? kind.shapeScore(of: candidate.passage.text) { matcher.holdsAConceptWord(bodyStems.prefix($0)) } : 0
+                ? kind.shapeScore(of: candidate.passage.text) { matcher.holdsAConceptWord(bodyStems, at: $0) } : 0
             let features = [
                 1, relative, totalWeight > 0 ? candidate.bm25 / totalWeight : 0, coverage,
                 textCoverage, proximity, phraseProximity, shape, 1 / Double(rank + 1),
