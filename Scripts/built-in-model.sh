@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 threshold=${1:-0.49}
 shared=../shared
 training=.build-training
-swift build -c release --product ask >/dev/null
+swift build -c release --product ask
 ask=.build/release/ask
 python3 Benchmarks/Training/mashqa.py "$shared/qa/mashqa" "$training/mashqa"
 python3 Benchmarks/Training/medquad.py "$shared/bench/medquad" "$training/mashqa" "$training/joint"

@@ -49,6 +49,7 @@ struct SentenceCandidate: Sendable {
         "sentence opens a list (holds a colon)",
         "passage BM25 over the question's total concept weight: evidence on an absolute scale",
         "share of the ranked passages' BM25 held by the other passages of its document",
+    ] + QuestionKind.shaped.map { "answer shape, when the question asks for \($0.rawValue)" } + [
         "local coverage: concepts weighted by how rare they are among these sentences (the part asked, not the topic)",
         "local coverage of the sentence and the two after it together",
         "similarity of the sentence's vector to the question's (0 without meaning)",
@@ -106,7 +107,8 @@ struct SentenceCandidate: Sendable {
                 let previousCoverage = position > 0 ? coverages[position - 1] : 0
                 let previousIsQuestion = position > 0 && sentences[position - 1].hasSuffix("?")
                 let firstWord = WordTokenizer.words(sentence.prefix(20)).first ?? ""
-                let features: [Double] = [
+                let shape = kind.shapeScore(of: sentence) { matcher.holdsAConceptWord(sentenceStems[position], at: $0) }
+                var features: [Double] = [
                     1,
                     coverages[position],
                     underHeading,
@@ -123,7 +125,7 @@ struct SentenceCandidate: Sendable {
                     sentences.count > 1 ? Double(position) / Double(sentences.count - 1) : 0,
                     log(1 + Double(sentence.wordCount)),
                     sentence.hasSuffix("?") ? 1 : 0,
-                    kind.shapeScore(of: sentence) { matcher.holdsAConceptWord(sentenceStems[position], at: $0) },
+                    shape,
                     AnswerExtractor.connectives.contains(firstWord) ? 1 : 0,
                     matcher.phraseProximity(of: matches[position]),
                     unknownShare,
@@ -134,6 +136,7 @@ struct SentenceCandidate: Sendable {
                     totalWeight > 0 ? passage.candidate.bm25 / totalWeight : 0,
                     otherPassagesOfDocument,
                 ]
+                features += QuestionKind.shaped.map { $0 == kind ? shape : 0 }
                 candidates.append(SentenceCandidate(
                     passageRank: rank, position: position, document: document, text: sentence, features: features,
                     documentEvidence: documentEvidence))
