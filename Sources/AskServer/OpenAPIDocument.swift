@@ -85,7 +85,7 @@ enum OpenAPIDocument {
               "question": {"type": "string"},
               "answer": {"type": ["string", "null"], "description": "The sentences joined; null when abstaining."},
               "abstained": {"type": "boolean"},
-              "kind": {"type": "string", "enum": ["duration", "definition", "risk", "comparison", "howTo", "yesNo", "other"]},
+              "kind": {"type": "string", "enum": ["duration", "definition", "risk", "cause", "comparison", "howTo", "yesNo", "other"]},
               "corrected": {"type": ["string", "null"]},
               "confidence": {"type": ["number", "null"]},
               "disclaimer": {"type": ["string", "null"]},

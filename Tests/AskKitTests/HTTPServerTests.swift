@@ -48,6 +48,9 @@ import Testing
             fields[path] = required(schema)
         }
         #expect(fields["/ask"]?.contains("sources") == true && fields["/search"]?.contains("lines") == true)
+        // The question kinds the answer's `kind` may be: every one there is.
+        let kinds = schemas.values.compactMap { ($0["properties"] as? [String: Any])?["kind"] as? [String: Any] }
+        #expect(kinds.first?["enum"] as? [String] == QuestionKind.allCases.map(\.rawValue))
         let expected = fields
         let app = Application(router: server.router())
         try await app.test(.router) { client in

@@ -1,5 +1,5 @@
 /// What a question asks for, read from its wording; answers prefer sentences of the matching shape.
-public enum QuestionKind: String, Sendable, Hashable, Codable {
+public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// "How long…", "how soon…", "how many weeks…": prefers sentences with durations.
     case duration
     /// "What is…", "what does … mean": prefers definitions.
