@@ -69,6 +69,24 @@ import Testing
         #expect(these > 0 && texts[these - 1].hasPrefix("Doctors often prescribe calcitonin"), "\(texts)")
     }
 
+    /// The first sentence brings the sentences after it while they still speak of the question; a sentence about
+    /// something else ends the run.
+    @Test func theFirstSentenceBringsTheRunThatAnswersWithIt() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Corpus/balloon.md", """
+            # Notes from the clinic
+
+            A balloon is passed through a needle into the broken vertebra. The balloon is inflated to open the space. \
+            Most people go home the same day. The balloon is removed before the cement hardens.
+            """)
+        try IndexBuilder().build(corpus: folder.path("Corpus"), into: folder.path("ask.sqlite"))
+        let answer = try AskEngine(index: folder.path("ask.sqlite")).ask("what does the balloon do")
+        let texts = answer.sentences.map(\.text)
+        #expect(texts.prefix(2) == ["A balloon is passed through a needle into the broken vertebra.",
+                                    "The balloon is inflated to open the space."], "\(texts)")
+        #expect(!texts.contains("Most people go home the same day."), "\(texts)")
+    }
+
     @Test func questionsTheCorpusDoesNotAnswerAbstainAndShowTheClosestPassages() throws {
         let answer = try SeedIndex.engine.ask("how much does a vertebroplasty cost without insurance")
         #expect(answer.isAbstained && answer.text == nil && answer.sources.isEmpty)
