@@ -38,7 +38,8 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
     public init(words: [String]) {
         let text = " " + words.joined(separator: " ") + " "
         if text.containsBytes(" how long ") || text.containsBytes(" how soon ") || text.containsBytes(" how quickly ")
-            || text.containsBytes(" when can ") || text.containsBytes(" when will ") || text.containsBytes(" how much time ")
+            || text.containsBytes(" when can ") || text.containsBytes(" when will ")
+            || text.containsBytes(" how much time ")
             || (text.containsBytes(" how many ") && words.contains(where: Self.timeUnits.contains))
         {
             self = .duration
@@ -89,7 +90,9 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
         "short term", "long term",
     ]
     /// Verbs that define their subject: "Vertebroplasty **is** a technique…", "Kyphoplasty **involves**…".
-    private static let definingVerbs: Set<String> = ["is", "are", "involves", "involve", "refers", "means", "occurs", "describes"]
+    private static let definingVerbs: Set<String> = [
+        "is", "are", "involves", "involve", "refers", "means", "occurs", "describes",
+    ]
     /// Sentence openings whose verb does not define the subject ("If you are a candidate…").
     private static let nonSubjects: Set<String> = [
         "if", "when", "while", "because", "although", "after", "before", "since", "unless", "you", "it", "this",
@@ -121,12 +124,14 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
         "numb", "danger", "injur",
     ]
 
-    /// How well a sentence has the shape this kind of question wants, from 0 to 1.
+    /// How well a sentence has the shape this kind of question wants, from 0 to 1 (-1: the shape of the reverse
+    /// question, ``causeShape(of:namesAsked:)``).
     /// - Parameter namesAsked: whether the sentence's words at these positions (of `WordTokenizer.words`) hold one
-    ///   of the question's concepts: a definition names what is asked before its verb ("Osteopenia is…", not "Another option is spinal fusion
-    ///   surgery"). With the rules: MASH-QA dev f1_all 0.1968 -> 0.1980, recall@3 0.844 either way; MedQuAD dev
-    ///   nDCG@10 0.7327 -> 0.7371 (its dev half 0.7304 -> 0.7329); SciFact, the seeds and `Benchmarks/Questions`
-    ///   unchanged. The learned model refitted on it: MASH-QA dev f1_all 0.244 -> 0.251 at its threshold.
+    ///   of the question's concepts: a definition names what is asked before its verb ("Osteopenia is…", not
+    ///   "Another option is spinal fusion surgery"). With the rules: MASH-QA dev f1_all 0.1968 -> 0.1980, recall@3
+    ///   0.844 either way; MedQuAD dev nDCG@10 0.7327 -> 0.7371 (its dev half 0.7304 -> 0.7329); SciFact, the seeds
+    ///   and `Benchmarks/Questions` unchanged. The learned model refitted on it: MASH-QA dev f1_all 0.244 -> 0.251 at
+    ///   its threshold.
     func shapeScore(of sentence: String, namesAsked: (_ words: Range<Int>) -> Bool) -> Double {
         let lowered = " " + sentence.lowercased() + " "
         switch self {
@@ -140,7 +145,8 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .definition:
             let words = WordTokenizer.words(sentence.prefix(80))
             if let first = words.first, !Self.nonSubjects.contains(first),
-                let verb = words.prefix(6).dropFirst().firstIndex(where: Self.definingVerbs.contains), namesAsked(0..<verb)
+                let verb = words.prefix(6).dropFirst().firstIndex(where: Self.definingVerbs.contains),
+                namesAsked(0..<verb)
             {
                 return 1
             }
@@ -161,9 +167,9 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// 1 when the sentence says what brings about the thing asked about: a concept of the question after words of
     /// causing ("can lead to a fracture") or before words of being caused ("fractures caused by"); 0.5 for such
-    /// words beside none of its concepts ("Common causes include…"); 0 when they only say what the thing asked
-    /// about brings about ("A compression fracture causes back pain"); -1 when they say only that (the answer to
-    /// the reverse question). With the rules, against no cause kind: MASH-QA dev (38 of its 1,000 questions ask for
+    /// words beside none of its concepts ("Common causes include…"); 0 without such words; -1 when they only say
+    /// what the thing asked about brings about ("A compression fracture causes back pain": the answer to the
+    /// reverse question). With the rules, against no cause kind: MASH-QA dev (38 of its 1,000 questions ask for
     /// causes) f1_all 0.1980 -> 0.2001, recall@3 0.844 -> 0.845, false abstention and dev-unans unchanged; MedQuAD
     /// dev nDCG@10 0.7371 -> 0.7376; the seeds and the plain questions unchanged (0 instead of -1: the same figures,
     /// but "what can cause a spinal fracture" then quotes "A vertebral compression fracture causes back pain.").
