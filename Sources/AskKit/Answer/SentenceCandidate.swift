@@ -144,17 +144,7 @@ struct SentenceCandidate: Sendable {
                 runConceptSets.append(Set(run.map(\.concept)))
             }
         }
-        // Local weights: a concept every sentence here holds (the topic of the pages found) tells them apart no more
-        // than a stop word; one that few hold (the part asked about) tells the most.
-        let count = Double(conceptSets.count)
-        let local = matcher.concepts.indices.map { concept in
-            log(1 + count / (1 + Double(conceptSets.count { $0.contains(concept) })))
-        }
-        let localTotal = max(local.reduce(0, +), 1e-9)
-        // Summed in concept order, as every sum here: a set's order changes from run to run.
-        func localCoverage(_ concepts: Set<Int>) -> Double {
-            local.indices.reduce(0) { concepts.contains($1) ? $0 + local[$1] : $0 } / localTotal
-        }
+        let local = LocalCoverage(conceptCount: matcher.concepts.count, sentences: conceptSets)
         let similarities = candidates.map { similarity($0.text) }
         let mostSimilar = similarities.max() ?? 0
         let runSimilarities = candidates.indices.map { index in
@@ -162,8 +152,8 @@ struct SentenceCandidate: Sendable {
             return run.count == 1 ? similarities[index] : similarity(run.map(\.text).joined(separator: " "))
         }
         for index in candidates.indices {
-            candidates[index].features.append(localCoverage(conceptSets[index]))
-            candidates[index].features.append(localCoverage(runConceptSets[index]))
+            candidates[index].features.append(local.coverage(of: conceptSets[index]))
+            candidates[index].features.append(local.coverage(of: runConceptSets[index]))
             candidates[index].features.append(similarities[index])
             candidates[index].features.append(mostSimilar > 0 ? max(similarities[index], 0) / mostSimilar : 0)
             candidates[index].features.append(runSimilarities[index])
