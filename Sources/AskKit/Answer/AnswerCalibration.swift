@@ -49,24 +49,24 @@ public struct AnswerCalibration: Sendable, Hashable, Codable {
     /// .build-training/mashqa/corpus-minus-train --output FILE` (README, "Learned answers").
     ///
     /// It abstains on no confidence (0): the coverage rules of ``AnswerExtractor`` decide. On MASH-QA dev the best
-    /// threshold within 8% false abstention is 0.50 (f1_all 0.217 -> 0.207, false abstention 0.007 -> 0.077,
-    /// dev-unans abstained 0.113 -> 0.413; 0.51 abstains wrongly on 8.2%), but the probabilities learned on WebMD
+    /// threshold within 8% false abstention is 0.50 (f1_all 0.220 -> 0.211, false abstention 0.006 -> 0.075,
+    /// dev-unans abstained 0.107 -> 0.407; 0.51 abstains wrongly on 8.2%), but the probabilities learned on WebMD
     /// articles, each the one page on its topic, run lower on the shipped pages, which share their topic and are
     /// asked in plainer words: a threshold that pays on MASH-QA abstains wrongly on many seed questions (README,
     /// "Learned answers").
     public static let builtIn = AnswerCalibration(
         confidence: LogisticRegression(weights: [
-            -0.7004925815999085,
-            0.19172240815538444,
-            1.6855995902644707,
-            -1.3750443223903899,
-            -0.9795401285162382,
-            -0.25651419763054895,
-            0.024400808656601557,
-            -2.390004284044387,
-            1.7137501093951661,
-            0.2090850152320977,
-            0.9712998005438213,
+            -0.6109969625726573,
+            0.19168310203340452,
+            1.6727774860198725,
+            -1.349588813082375,
+            -1.0316364501843036,
+            -0.21887424630363145,
+            -0.08323080073591525,
+            -2.4389745226827353,
+            1.6745828269482603,
+            0.23968919538767627,
+            0.989854568815547,
         ]),
         minimumConfidence: 0, note: "MASH-QA train (Benchmarks/Training/mashqa.py), threshold 0: see the README")
 }
