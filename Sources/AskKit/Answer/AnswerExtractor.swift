@@ -52,8 +52,9 @@ struct AnswerExtractor: Sendable {
     /// How much the first sentence's local coverage (``LocalCoverage``: the question's concepts weighed by how few
     /// of the candidate sentences hold them, so "symptoms" counts among pages about one illness) adds to its score.
     /// MASH-QA dev f1_all 0.2170 -> 0.2202 (2: 0.2202), its train questions 0.2023 -> 0.2046; false abstention
-    /// 0.007 -> 0.006, dev-unans abstained 0.113 -> 0.107; the seeds and the plain questions unchanged. The learned model weighs it most of all its
-    /// features. (Before runs, at 0.3 / 0.6 / 1: 0.2008 / 0.2014 / 0.2015 against 0.2001.)
+    /// 0.007 -> 0.006, dev-unans abstained 0.113 -> 0.107; the seeds and the plain questions unchanged. The learned
+    /// model weighs it most of all its features. (Before runs, at 0.3 / 0.6 / 1: 0.2008 / 0.2014 / 0.2015 against
+    /// 0.2001.)
     var localCoverageWeight = 1.0
 
     /// Words that open a sentence continuing the one before it.
@@ -155,11 +156,10 @@ struct AnswerExtractor: Sendable {
                     opensWithAnaphor: Self.anaphors.contains(firstWord)))
             }
         }
-        let local = LocalCoverage(conceptCount: matcher.concepts.count,
-                                  sentences: candidates.map { Set($0.matches.map(\.concept)) })
+        let conceptSets = candidates.map { Set($0.matches.map(\.concept)) }
+        let local = LocalCoverage(conceptCount: matcher.concepts.count, sentences: conceptSets)
         for index in candidates.indices {
-            candidates[index].base += localCoverageWeight
-                * local.coverage(of: Set(candidates[index].matches.map(\.concept)))
+            candidates[index].base += localCoverageWeight * local.coverage(of: conceptSets[index])
         }
         guard let first = candidates.indices.max(by: { candidates[$0].base < candidates[$1].base }),
             candidates[first].coverage >= minimumSentenceCoverage
@@ -172,7 +172,7 @@ struct AnswerExtractor: Sendable {
             chosen.append(last + 1)
         }
         var covered = chosen.flatMap { candidates[$0].matches }
-        let firstConcepts = Set(candidates[first].matches.map(\.concept))
+        let firstConcepts = conceptSets[first]
         let longest = chosen.count + maximumSentences - 1
         while chosen.count < longest {
             var pick: (index: Int, value: Double)?

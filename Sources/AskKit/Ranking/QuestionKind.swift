@@ -70,15 +70,16 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
         text.hasPrefix(" what is the ") || text.hasPrefix(" what are the ") || text.hasPrefix(" whats the ")
     }
 
-    /// "What causes…", "what can cause…", "what are the (common) causes of…", "what leads to…".
+    /// How questions of causes open: "What causes…", "what can cause…", "what are the (common) causes of…".
+    private static let causeQuestionOpenings = [
+        " what causes ", " what cause ", " what can cause ", " what could cause ", " what might cause ",
+        " what may cause ", " what caused ", " what leads to ", " what triggers ", " what is the cause ",
+        " what are the causes ", " what are causes ", " what are some causes ", " what are the common causes ",
+        " what are common causes ", " what are the main causes ",
+    ]
+
     private static func asksForCauses(_ text: String) -> Bool {
-        let openings = [
-            " what causes ", " what cause ", " what can cause ", " what could cause ", " what might cause ",
-            " what may cause ", " what caused ", " what leads to ", " what triggers ", " what is the cause ",
-            " what are the causes ", " what are causes ", " what are some causes ", " what are the common causes ",
-            " what are common causes ", " what are the main causes ",
-        ]
-        return openings.contains(where: text.hasPrefix)
+        causeQuestionOpenings.contains(where: text.hasPrefix)
     }
 
     private static let numberWords: Set<String> = [
@@ -118,7 +119,8 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
         ["occurs", "when"], ["occur", "when"], ["happens", "when"], ["happen", "when"], ["comes", "from"],
         ["come", "from"], ["triggered", "by"], ["linked", "to"],
     ]
-    private static let causeOpenings = Set((causingWords + causedWords).map { $0[0] })
+    /// The words those phrases start with: only at these is a phrase looked for.
+    private static let causePhraseStarts = Set((causingWords + causedWords).map { $0[0] })
     private static let riskStems: [String] = [
         "risk", "complication", "side effect", "leak", "infection", "bleed", "damag", "rare", "safe", "clot", "harm",
         "numb", "danger", "injur",
@@ -177,7 +179,7 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// -> 0.079, dev-unans abstained 0.533 -> 0.520), 0.261 -> 0.264 without one.
     private static func causeShape(of words: [String], namesAsked: (Range<Int>) -> Bool) -> Double {
         var found = false, backwards = false
-        for start in words.indices where causeOpenings.contains(words[start]) {
+        for start in words.indices where causePhraseStarts.contains(words[start]) {
             for phrase in causingWords where words[start...].starts(with: phrase) {
                 if namesAsked((start + phrase.count)..<words.count) { return 1 }
                 found = true
