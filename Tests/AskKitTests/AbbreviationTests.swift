@@ -49,4 +49,21 @@ import Testing
         #expect(!off.synonyms.usesAbbreviations)
         #expect(try off.search(question).first?.passage.file != "followup.txt")
     }
+
+    @Test func aSpelledOutAbbreviationsWordsStillCountOnTheirOwn() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("Corpus/winter.txt", "Vitamin D deficiency (VDD) is common in winter.")
+        _ = try folder.write("Corpus/newborns.txt", "Too little vitamin D goes with a lower birth weight in newborn babies.")
+        _ = try folder.write("Corpus/short.txt", "Lower birth weight, in short.")
+        for note in 1...6 {
+            _ = try folder.write("Corpus/walking\(note).txt", "Walking every day keeps the joints moving, note \(note).")
+        }
+        let index = folder.path("ask.sqlite")
+        try IndexBuilder().build(corpus: folder.path("Corpus"), into: index)
+        let engine = try AskEngine(index: index, embedder: nil)
+        // "vitamin d deficiency" is one concept, found as the phrase or "VDD"; a passage holding "vitamin D" alone
+        // still holds part of it (when it did not, the shorter note on birth weight came first).
+        let files = try engine.search("does vitamin D deficiency lower birth weight").map(\.passage.file)
+        #expect(files.first == "newborns.txt", "\(files)")
+    }
 }

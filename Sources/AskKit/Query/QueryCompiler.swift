@@ -33,7 +33,11 @@ public struct QueryCompiler: Sendable {
         while index < words.count && concepts.count < Self.maximumConcepts {
             if let (length, expansions) = longestSynonym(in: words, at: index) {
                 let phrase = Array(words[index..<index + length])
-                concepts.append(Concept(words: phrase, variants: Self.variants(phrase, expansions, kind: .synonym)))
+                let parts = length > 1 ? phrase.filter { !stopWords.contains($0) } : []
+                concepts.append(Concept(
+                    words: phrase,
+                    variants: Self.variants(phrase, expansions, kind: .synonym)
+                        + parts.map { Variant(words: [$0], kind: .part) }))
                 index += length
                 continue
             }

@@ -46,9 +46,10 @@ struct ConceptMatcher: Sendable {
             var frequency = 0
             for variant in concept.variants {
                 let stems = try variant.words.map(stem)
-                // A phrase is at most as common as its rarest word.
+                // A phrase is at most as common as its rarest word; a concept as common as its commonest variant,
+                // a word of its phrase aside.
                 let phraseFrequency = try stems.map(documentFrequency).min() ?? 0
-                frequency = max(frequency, phraseFrequency)
+                if variant.kind != .part { frequency = max(frequency, phraseFrequency) }
                 variants.append((stems, variant.kind))
             }
             // BM25's idf; a word no passage holds weighs as if one passage held it: as much as the rarest word the
