@@ -49,24 +49,24 @@ public struct AnswerCalibration: Sendable, Hashable, Codable {
     /// .build-training/mashqa/corpus-minus-train --output FILE` (README, "Learned answers").
     ///
     /// It abstains on no confidence (0): the coverage rules of ``AnswerExtractor`` decide. On MASH-QA dev the best
-    /// threshold within 8% false abstention is 0.50 (f1_all 0.220 -> 0.211, false abstention 0.006 -> 0.075,
-    /// dev-unans abstained 0.107 -> 0.407; 0.51 abstains wrongly on 8.2%), but the probabilities learned on WebMD
+    /// threshold within 8% false abstention is 0.50 (f1_all 0.222 -> 0.213, false abstention 0.006 -> 0.079,
+    /// dev-unans abstained 0.107 -> 0.427; 0.51 abstains wrongly on 8.6%), but the probabilities learned on WebMD
     /// articles, each the one page on its topic, run lower on the shipped pages, which share their topic and are
     /// asked in plainer words: a threshold that pays on MASH-QA abstains wrongly on many seed questions (README,
     /// "Learned answers").
     public static let builtIn = AnswerCalibration(
         confidence: LogisticRegression(weights: [
-            -0.6109969625726573,
-            0.19168310203340452,
-            1.6727774860198725,
-            -1.349588813082375,
-            -1.0316364501843036,
-            -0.21887424630363145,
-            -0.08323080073591525,
-            -2.4389745226827353,
-            1.6745828269482603,
-            0.23968919538767627,
-            0.989854568815547,
+            -0.6498811181244079,
+            0.04754250601134783,
+            1.8303339401879404,
+            -1.2579117527256671,
+            -1.0807752670009112,
+            -0.2800551926645105,
+            -0.14191612847554563,
+            -2.4000816870817676,
+            1.6630846338779852,
+            0.2713542628520257,
+            1.0782408605832432,
         ]),
         minimumConfidence: 0, note: "MASH-QA train (Benchmarks/Training/mashqa.py), threshold 0: see the README")
 }
