@@ -53,10 +53,12 @@ import Testing
     @Test func aSpelledOutAbbreviationsWordsStillCountOnTheirOwn() throws {
         let folder = try TemporaryFolder()
         _ = try folder.write("Corpus/winter.txt", "Vitamin D deficiency (VDD) is common in winter.")
-        _ = try folder.write("Corpus/newborns.txt", "Too little vitamin D goes with a lower birth weight in newborn babies.")
+        _ = try folder.write(
+            "Corpus/newborns.txt", "Too little vitamin D goes with a lower birth weight in newborn babies.")
         _ = try folder.write("Corpus/short.txt", "Lower birth weight, in short.")
         for note in 1...6 {
-            _ = try folder.write("Corpus/walking\(note).txt", "Walking every day keeps the joints moving, note \(note).")
+            _ = try folder.write(
+                "Corpus/walking\(note).txt", "Walking every day keeps the joints moving, note \(note).")
         }
         let index = folder.path("ask.sqlite")
         try IndexBuilder().build(corpus: folder.path("Corpus"), into: index)

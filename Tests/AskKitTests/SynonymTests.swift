@@ -32,6 +32,14 @@ import Testing
         #expect(plan.concepts[0].variants.map(\.kind) == [.exact, .synonym, .synonym])
     }
 
+    @Test func aTypedPhraseIsAlsoSearchedByItsWords() {
+        let plan = QueryCompiler(synonyms: map).compile("broken vertebra treatment")
+        #expect(plan.ftsExpression
+            == #"("broken vertebra" OR "compression fracture" OR "vcf" OR "broken" OR "vertebra") OR "treatment""#)
+        #expect(plan.concepts[0].variants.map(\.kind) == [.exact, .synonym, .synonym, .part, .part])
+        #expect(MatchKind.part.weight < MatchKind.corrected.weight)
+    }
+
     @Test func longestEntryWinsAndMayHoldStopWords() {
         let map = SynonymMap(parsing: "get better, heal, recover")
         let plan = QueryCompiler(synonyms: map).compile("when will I get better")
