@@ -38,6 +38,9 @@ import Testing
             == #"("broken vertebra" OR "compression fracture" OR "vcf" OR "broken" OR "vertebra") OR "treatment""#)
         #expect(plan.concepts[0].variants.map(\.kind) == [.exact, .synonym, .synonym, .part, .part])
         #expect(MatchKind.part.weight < MatchKind.corrected.weight)
+        // A word the entry already searches is not searched twice.
+        let twice = QueryCompiler(synonyms: SynonymMap(parsing: "broken bone, broken")).compile("broken bone")
+        #expect(twice.ftsExpression == #"("broken bone" OR "broken" OR "bone")"#)
     }
 
     @Test func longestEntryWinsAndMayHoldStopWords() {

@@ -33,11 +33,14 @@ public struct QueryCompiler: Sendable {
         while index < words.count && concepts.count < Self.maximumConcepts {
             if let (length, expansions) = longestSynonym(in: words, at: index) {
                 let phrase = Array(words[index..<index + length])
-                let parts = length > 1 ? phrase.filter { !stopWords.contains($0) } : []
-                concepts.append(Concept(
-                    words: phrase,
-                    variants: Self.variants(phrase, expansions, kind: .synonym)
-                        + parts.map { Variant(words: [$0], kind: .part) }))
+                var variants = Self.variants(phrase, expansions, kind: .synonym)
+                // Each word of a phrase is also a part of it, unless it is searched already ("broken bone, broken").
+                for word in phrase where length > 1 && !stopWords.contains(word)
+                    && !variants.contains(where: { $0.words == [word] })
+                {
+                    variants.append(Variant(words: [word], kind: .part))
+                }
+                concepts.append(Concept(words: phrase, variants: variants))
                 index += length
                 continue
             }
