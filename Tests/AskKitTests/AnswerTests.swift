@@ -69,6 +69,13 @@ import Testing
         #expect(these > 0 && texts[these - 1].hasPrefix("Doctors often prescribe calcitonin"), "\(texts)")
     }
 
+    /// A two-word sentence can be a whole answer; a lone word (a heading, a label) cannot.
+    @Test func aTwoWordSentenceCanBeTheAnswer() throws {
+        let answer = try SeedIndex.engine.ask("should i quit smoking before back surgery")
+        #expect(answer.sentences.first?.text == "Quit smoking.", "\(answer.sentences.map(\.text))")
+        #expect(SentenceCandidate.mayAnswer("Quit smoking.") && !SentenceCandidate.mayAnswer("Overview"))
+    }
+
     /// The first sentence brings the sentences after it while they still speak of the question; a sentence about
     /// something else ends the run.
     @Test func theFirstSentenceBringsTheRunThatAnswersWithIt() throws {

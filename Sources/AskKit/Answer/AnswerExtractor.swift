@@ -137,7 +137,7 @@ struct AnswerExtractor: Sendable {
             let sectionStems = try stems(passage.candidate.passage.section ?? "")
             for (position, range) in SentenceSplitter().sentences(in: text).enumerated() {
                 let sentence = String(text[range])
-                guard sentence.wordCount(stoppingAfter: 4) >= 4 else { continue }
+                guard SentenceCandidate.mayAnswer(sentence) else { continue }
                 let sentenceStems = try stems(sentence)
                 let matches = matcher.matches(in: sectionStems + sentenceStems)
                 let coverage =
