@@ -64,7 +64,7 @@ struct AnswerExtractor: Sendable {
     ]
 
     /// Words that, opening a sentence, refer to what the sentence before it named.
-    private static let anaphors: Set<String> = ["this", "these", "those", "that", "it", "its", "they", "their", "such"]
+    static let anaphors: Set<String> = ["this", "these", "those", "that", "it", "its", "they", "their", "such"]
 
     /// A sentence of a candidate passage, scored.
     private struct Candidate {

@@ -32,7 +32,14 @@ struct ModelAnswerExtractor: Sendable {
         let (considered, candidates) = try candidates(
             from: ranked, matcher: matcher, kind: kind, stems: stems, similarity: similarity)
         guard !candidates.isEmpty else { return ([], nil) }
-        let (chosen, confidence) = model.choose(from: candidates)
+        var (chosen, confidence) = model.choose(from: candidates)
+        // As in the rules' answers, a first sentence that opens with an anaphor ("These medicines…") brings the
+        // sentence it refers to, so that the quote stands on its own.
+        if let first = chosen.first, first > 0, candidates[first].opensWithAnaphor,
+            candidates[first].follows(candidates[first - 1])
+        {
+            chosen.insert(first - 1, at: 0)
+        }
         // As the rules require, a passage must hold more than half of the question's weight: a sentence matching
         // only its lesser words does not answer it (MASH-QA dev at 0.08: dev-unans 0.347 -> 0.360, f1_all and
         // false abstention unchanged; seeds 4 -> 5 of 5 unanswerable, 1 -> 2 of 25 answerable abstained).

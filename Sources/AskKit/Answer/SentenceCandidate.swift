@@ -27,6 +27,12 @@ struct SentenceCandidate: Sendable {
         sentence.wordCount(stoppingAfter: minimumWords) >= minimumWords
     }
 
+    /// True when the sentence opens with a word that refers to what the sentence before it named ("These
+    /// medicines…"), so that it does not stand on its own.
+    var opensWithAnaphor: Bool {
+        AnswerExtractor.anaphors.contains(WordTokenizer.words(text.prefix(20)).first ?? "")
+    }
+
     /// True when `self` comes right after `other` in the same passage.
     func follows(_ other: SentenceCandidate) -> Bool {
         passageRank == other.passageRank && position == other.position + 1
