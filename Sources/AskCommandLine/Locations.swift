@@ -59,7 +59,8 @@ public struct Locations: ParsableArguments {
     func openRulesEngine(_ options: SearchOptions) throws -> AskEngine {
         try refreshIndex()
         return try AskEngine(
-            index: indexURL, matchBudget: options.matchBudget, answerModel: nil, embedder: options.embedder)
+            index: indexURL, matchBudget: options.matchBudget, answerModel: nil, assistingModel: nil,
+            embedder: options.embedder)
     }
 
     public init() {}

@@ -22,6 +22,13 @@ public struct SearchOptions: ParsableArguments {
         "Rank passages and choose answers with the built-in learned model (fitted on MASH-QA and MedQuAD) instead of the rules."))
     var learned = false
 
+    @Flag(name: .customLong("rules"), help: ArgumentHelp(
+        """
+        Answer by the built-in rules alone (by default the built-in learned model's answer is quoted instead where \
+        it is at least 80% confident).
+        """))
+    var rulesAlone = false
+
     @Option(name: .customLong("calibration"), help: ArgumentHelp(
         "How confident to be in the built-in rules' answers, fitted by `ask calibrate` (default: the built-in one).",
         valueName: "file"))
@@ -47,10 +54,11 @@ public struct SearchOptions: ParsableArguments {
     /// opens the index again when a build replaces it.
     public func engineOpener() throws -> @Sendable (URL) throws -> AskEngine {
         let (budget, model, calibration, minimum) = (matchBudget, try answerModel(), try calibration(), minimumConfidence)
+        let assisting: AnswerModel? = rulesAlone ? nil : .builtIn
         let embedder = try embedder
         return { index in
-            try AskEngine(index: index, matchBudget: budget, answerModel: model, calibration: calibration,
-                          minimumConfidence: minimum, embedder: embedder)
+            try AskEngine(index: index, matchBudget: budget, answerModel: model, assistingModel: assisting,
+                          calibration: calibration, minimumConfidence: minimum, embedder: embedder)
         }
     }
 
@@ -62,6 +70,9 @@ public struct SearchOptions: ParsableArguments {
     public func validate() throws {
         if let matchBudget, matchBudget < 1 { throw ValidationError("--match-budget must be at least 1") }
         if learned && modelFile != nil { throw ValidationError("--learned and --model exclude each other") }
+        if rulesAlone && (learned || modelFile != nil) {
+            throw ValidationError("--rules answers by the rules alone: it excludes --learned and --model")
+        }
         if calibrationFile != nil && (learned || modelFile != nil) {
             throw ValidationError("--calibration applies to the built-in rules' answers, not to a model's")
         }

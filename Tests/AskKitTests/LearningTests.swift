@@ -180,6 +180,33 @@ import Testing
         }
     }
 
+    /// By default the rules answer, and the built-in model's answer is quoted where it is confident; `--rules` (no
+    /// assisting model) answers by the rules alone, and excludes a model.
+    @Test func theBuiltInModelAnswersWhereItIsConfident() throws {
+        let question = "what is spinal fusion"
+        let assisted = try SeedIndex.engine.ask(question)
+        let rules = try AskEngine(index: SeedIndex.url, assistingModel: nil).ask(question)
+        #expect(assisted.confidence.map { $0 >= AskEngine.assistingConfidence } == true, "\(assisted.confidence ?? -1)")
+        #expect(assisted.text?.contains("some of your bones together") == true, "\(assisted.text ?? "")")
+        #expect(rules.text?.hasPrefix("Another option is spinal fusion surgery.") == true, "\(rules.text ?? "")")
+        #expect(rules.text != assisted.text)
+        for sentence in assisted.sentences {
+            let cited = assisted.sources.filter { sentence.sources.contains($0.number) }
+            #expect(cited.contains { $0.passage.text.contains(sentence.text) }, "not verbatim: \(sentence.text)")
+        }
+        // Where the model is less sure, the rules' answer stands, with the rules' confidence.
+        let unsure = "how long to heal"
+        let (byDefault, byRules) = (try SeedIndex.engine.ask(unsure),
+                                    try AskEngine(index: SeedIndex.url, assistingModel: nil).ask(unsure))
+        #expect(byDefault.text == byRules.text && byDefault.confidence == byRules.confidence)
+        let folder = try TemporaryFolder.withShippedCorpus()
+        let refused = try AskProcess.run(["--rules", "--learned", question], in: folder.url)
+        #expect(refused.status != 0 && refused.stderr.contains("--rules"), "\(refused.stderr)")
+        let run = try AskProcess.run(["--json", "--rules", question], in: folder.url)
+        let answer = try JSONDecoder().decode(Answer.self, from: Data(run.stdout.utf8))
+        #expect(answer.text == rules.text, "\(run.stderr)")
+    }
+
     /// A gold that names a document without a quote judges the whole document (BEIR qrels): any of its passages
     /// counts as found, and the question teaches ranking only.
     @Test func aGoldDocumentWithoutAQuoteCountsEveryPassageOfIt() throws {

@@ -2,8 +2,9 @@ import AskKit
 import BenchmarkSupport
 import Foundation
 
-// Query latency of `engine.search` and `engine.ask` (with the built-in rules, with them matching words alone as
-// `--lexical` does, and with the built-in learned model)
+// Query latency of `engine.search` and `engine.ask` (as `ask` answers by default: the built-in rules, and the built-in
+// learned model's answer where it is confident; with the rules alone, as `--rules` does; matching words alone, as
+// `--lexical` does; and with the built-in learned model, as `--learned` does)
 // next to one plain FTS5 `MATCH … ORDER BY rank LIMIT 10` of the same query on the same index, measured in the same
 // run, query by query in turn, after one warm-up pass of 50.
 //
@@ -21,6 +22,7 @@ let index = URL(fileURLWithPath: arguments[1])
 let queries = try benchmarkQueries(from: arguments[2], limit: arguments.count > 3 ? Int(arguments[3]) ?? .max : .max)
 let budget = ProcessInfo.processInfo.environment["MATCH_BUDGET"].flatMap { Int($0) }
 let engine = try AskEngine(index: index, matchBudget: budget)
+let rules = try AskEngine(index: index, matchBudget: budget, assistingModel: nil)
 let lexical = try AskEngine(index: index, matchBudget: budget, embedder: nil)
 let learned = try AskEngine(index: index, matchBudget: budget, answerModel: .builtIn)
 let plain = try PlainFTS5Search(index: index)
@@ -35,15 +37,17 @@ for query in queries.prefix(50) {
     try plain.search(query)
     _ = try engine.search(query)
     _ = try engine.ask(query)
+    _ = try rules.ask(query)
     _ = try lexical.ask(query)
     _ = try learned.ask(query)
 }
-let names = ["plain FTS5", "engine.search", "engine.ask", "ask (lexical)", "ask (learned)"]
+let names = ["plain FTS5", "engine.search", "engine.ask", "ask (rules)", "ask (lexical)", "ask (learned)"]
 var times: [String: [Double]] = [:]
 for query in queries {
     times["plain FTS5", default: []].append(try milliseconds { try plain.search(query) })
     times["engine.search", default: []].append(try milliseconds { _ = try engine.search(query) })
     times["engine.ask", default: []].append(try milliseconds { _ = try engine.ask(query) })
+    times["ask (rules)", default: []].append(try milliseconds { _ = try rules.ask(query) })
     times["ask (lexical)", default: []].append(try milliseconds { _ = try lexical.ask(query) })
     times["ask (learned)", default: []].append(try milliseconds { _ = try learned.ask(query) })
 }
