@@ -94,8 +94,8 @@ public final class AskEngine: Sendable {
     ///     (``AnswerExtractor``), whose confidence `calibration` gives.
     ///   - assistingModel: without `answerModel`, a model whose answer is quoted instead of the rules' where it is at
     ///     least ``assistingConfidence`` confident that the corpus answers the question (and at least
-    ///     `minimumConfidence`), with that confidence; its ranking is not used. The built-in model by default; `nil`
-    ///     answers by the rules alone.
+    ///     `minimumConfidence`), with that confidence; its ranking is not used, and it assists only an engine that
+    ///     matches meaning (``matchesMeaning``). The built-in model by default; `nil` answers by the rules alone.
     ///   - calibration: how confident to be in the built-in rules' answers (see `ask calibrate`).
     ///   - minimumConfidence: abstain below this confidence; `nil` takes the model's, or the calibration's.
     ///   - embedder: the table of token vectors that matches meaning (the built-in one by default); `nil`, or a
@@ -123,7 +123,11 @@ public final class AskEngine: Sendable {
         modelExtractor = answerModel.map {
             ModelAnswerExtractor(model: $0, minimumConfidence: minimumConfidence ?? $0.minimumConfidence)
         }
-        assistingExtractor = answerModel == nil ? assistingModel.map { [minimum = self.minimumConfidence] in
+        // Without meaning, the model's similarity features are all 0, as it never saw them: with `--lexical` its
+        // answers took two plain questions from the rules (seeds' nuggets 0.88 -> 0.84, the last 26 plain questions'
+        // 0.667 -> 0.619) for MASH-QA dev f1_all 0.2232 -> 0.2336. So it assists only an engine that matches meaning.
+        assistingExtractor = answerModel == nil && semantic != nil ? assistingModel.map {
+            [minimum = self.minimumConfidence] in
             ModelAnswerExtractor(model: $0, minimumConfidence: max(Self.assistingConfidence, minimum))
         } : nil
         self.matchBudget = matchBudget ?? Self.matchBudget(forPassages: store.info.passages)
