@@ -18,16 +18,17 @@ public final class AskEngine: Sendable {
     /// How many passages semantic search adds to the full-text search's candidates, at most. 20 and 50 measured
     /// the same on MASH-QA dev (recall@10 0.948) with the rules, which do not weigh similarity; 20 costs less.
     public static let semanticCandidateCount = 20
-    /// Where the rules answer, an assisting model's answer is quoted instead when the model is at least this confident
-    /// that the corpus answers the question: the model answers the questions like those it learned from, the rules
-    /// the others. With the built-in model, MASH-QA dev f1_all (false abstention 0.006 and dev-unans abstained 0.107
-    /// at each) and all nuggets of the seeds / `Benchmarks/Questions/plain-questions.jsonl` / the last 26 of those
-    /// (written after the rules and the model were fitted): the rules alone 0.2232, 0.88 / 0.714 / 0.667; from 0.5: 0.2647, 0.80 / 0.633 / 0.571;
-    /// 0.7: 0.2553, 0.80 / 0.714 / 0.619; 0.75: 0.2522, 0.80 / 0.735 / 0.667; 0.8: 0.2427, 0.88 / 0.735 / 0.667;
-    /// 0.85: 0.2431, 0.88 / 0.735 / 0.667; 0.9: 0.2337, 0.88 / 0.714 / 0.667 (measured before the model's answers
-    /// brought an anaphor's sentence, which made 0.8's f1_all 0.2437). 0.8 is the lowest at which no set of
-    /// plain questions loses a nugget; below it, seeds such as "do kyphoplasty and vertebroplasty actually relieve
-    /// the pain?" (0.757) take the model's answer, which names both procedures and not the pain.
+    /// Where the rules answer, an assisting model's answer is quoted instead when the model is at least this
+    /// confident that the corpus answers the question: the model answers the questions like those it learned from,
+    /// the rules the others. With the built-in model, MASH-QA dev f1_all (false abstention 0.006 and dev-unans
+    /// abstained 0.107 at each) and all nuggets of the seeds / `Benchmarks/Questions/plain-questions.jsonl` / the
+    /// last 26 of those (written after the rules and the model were fitted): the rules alone 0.2232, 0.88 / 0.714 /
+    /// 0.667; at 0.5: 0.2647, 0.80 / 0.633 / 0.571; 0.7: 0.2553, 0.80 / 0.714 / 0.619; 0.75: 0.2522, 0.80 / 0.735 /
+    /// 0.667; 0.8: 0.2427, 0.88 / 0.735 / 0.667; 0.85: 0.2431, 0.88 / 0.735 / 0.667; 0.9: 0.2337, 0.88 / 0.714 /
+    /// 0.667 (measured before the model's answers brought an anaphor's sentence, which made 0.8's f1_all 0.2437).
+    /// 0.8 is the lowest at which no set of plain questions loses a nugget; below it, seeds such as "do kyphoplasty
+    /// and vertebroplasty actually relieve the pain?" (0.757) take the model's answer, which names both procedures
+    /// and not the pain.
     public static let assistingConfidence = 0.8
     /// The smallest ``matchBudget`` an engine chooses by itself.
     public static let minimumMatchBudget = 1_000
