@@ -14,6 +14,9 @@ struct SentenceCandidate: Sendable {
     var features: [Double]
     /// How much its document is about the question (``DocumentTopicality``): evidence for the answer's confidence.
     var documentEvidence: [Double] = []
+    /// Whether it opens with a word that refers to what the sentence before it named ("These medicines…"), so that
+    /// it does not stand on its own.
+    var opensWithAnaphor = false
 
     /// Sentences of fewer words are never part of an answer: a lone word is a heading or a label ("Overview",
     /// "Print"), while two can be a whole instruction ("Quit smoking."). MASH-QA f1_all with the rules, train / dev
@@ -25,12 +28,6 @@ struct SentenceCandidate: Sendable {
     /// True when `sentence` has at least ``minimumWords`` words, so that it may be part of an answer.
     static func mayAnswer(_ sentence: some StringProtocol) -> Bool {
         sentence.wordCount(stoppingAfter: minimumWords) >= minimumWords
-    }
-
-    /// True when the sentence opens with a word that refers to what the sentence before it named ("These
-    /// medicines…"), so that it does not stand on its own.
-    var opensWithAnaphor: Bool {
-        AnswerExtractor.anaphors.contains(WordTokenizer.words(text.prefix(20)).first ?? "")
     }
 
     /// True when `self` comes right after `other` in the same passage.
@@ -157,7 +154,7 @@ struct SentenceCandidate: Sendable {
                 features += QuestionKind.shaped.map { $0 == kind ? shape : 0 }
                 candidates.append(SentenceCandidate(
                     passageRank: rank, position: position, document: document, text: sentence, features: features,
-                    documentEvidence: documentEvidence))
+                    documentEvidence: documentEvidence, opensWithAnaphor: AnswerExtractor.anaphors.contains(firstWord)))
                 conceptSets.append(concepts)
                 runConceptSets.append(Set(run.map(\.concept)))
             }
