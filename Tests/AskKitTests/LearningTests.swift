@@ -184,8 +184,9 @@ import Testing
     /// assisting model) answers by the rules alone, and excludes a model.
     @Test func theBuiltInModelAnswersWhereItIsConfident() throws {
         let question = "what is spinal fusion"
+        let rulesAlone = try AskEngine(index: SeedIndex.url, assistingModel: nil)
         let assisted = try SeedIndex.engine.ask(question)
-        let rules = try AskEngine(index: SeedIndex.url, assistingModel: nil).ask(question)
+        let rules = try rulesAlone.ask(question)
         #expect(assisted.confidence.map { $0 >= AskEngine.assistingConfidence } == true, "\(assisted.confidence ?? -1)")
         #expect(assisted.text?.contains("some of your bones together") == true, "\(assisted.text ?? "")")
         #expect(rules.text?.hasPrefix("Another option is spinal fusion surgery.") == true, "\(rules.text ?? "")")
@@ -196,8 +197,7 @@ import Testing
         }
         // Where the model is less sure, the rules' answer stands, with the rules' confidence.
         let unsure = "how long to heal"
-        let (byDefault, byRules) = (try SeedIndex.engine.ask(unsure),
-                                    try AskEngine(index: SeedIndex.url, assistingModel: nil).ask(unsure))
+        let (byDefault, byRules) = (try SeedIndex.engine.ask(unsure), try rulesAlone.ask(unsure))
         #expect(byDefault.text == byRules.text && byDefault.confidence == byRules.confidence)
         let folder = try TemporaryFolder.withShippedCorpus()
         let refused = try AskProcess.run(["--rules", "--learned", question], in: folder.url)
