@@ -10,22 +10,22 @@ struct PassageVector: Sendable, Equatable {
     init(quantising vector: [Float]) {
         let largest = vector.reduce(0) { max($0, abs($1)) }
         let scale: Float = largest > 0 ? largest / 127 : 1
+        let steps = 1 / scale
         self.scale = scale
         values = [Int8](unsafeUninitializedCapacity: vector.count) { values, count in
-            for (index, value) in vector.enumerated() {
-                values[index] = Int8(truncatingIfNeeded: max(-128, min(127, Self.rounded(value / scale))))
+            vector.withUnsafeBufferPointer { vector in
+                for index in vector.indices { values[index] = Self.nearestByte(vector[index] * steps) }
             }
             count = vector.count
         }
     }
 
-    /// `value.rounded()` (halves away from zero) without a call to the C library's `roundf` for each number: the
-    /// fraction after truncation is exact. With `roundf`, and `Int8(clamping:)`, which did not inline, quantising
-    /// took a twelfth of the time a build spent embedding.
-    private static func rounded(_ value: Float) -> Int {
-        let truncated = Int(value)
-        let fraction = value - Float(truncated)
-        return truncated + (fraction >= 0.5 ? 1 : fraction <= -0.5 ? -1 : 0)
+    /// The whole number nearest a value within ±127 (halves to even), as a byte: added to 1.5 × 2²³, the value is
+    /// rounded into the low bits of the sum. Quantising with `roundf` took a twelfth of the time a build spent
+    /// embedding; dividing, rounding away from zero and checking the range a number at a time, 1.1k samples of a
+    /// 100k-passage build (`perf record`); this way, which the compiler vectorises, 23.
+    private static func nearestByte(_ value: Float) -> Int8 {
+        Int8(truncatingIfNeeded: (value + 12_582_912).bitPattern)
     }
 
     /// The vector as floats.
