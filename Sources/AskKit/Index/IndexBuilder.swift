@@ -371,6 +371,7 @@ public struct IndexBuilder: Sendable {
             try db.execute(
                 sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES('hashsize', ?)",
                 arguments: [Self.ftsPendingBytes])
+            var vectors: VectorTables.Layout?
             try db.inTransaction {
                 let words = WordCounts()
                 let inserted = try insert(
@@ -378,16 +379,23 @@ public struct IndexBuilder: Sendable {
                 counts = (inserted.documents, inserted.passages)
                 tracker.finishing()
                 // The vectors' lists are fitted while the vocabulary is written.
-                let (tokens, vectors) = try concurrently({
+                let tokens: Int
+                (tokens, vectors) = try concurrently({
                     try Self.countDefinedAbbreviations(in: db)
                     try Self.insert(synonyms, into: db)
                     try Self.insertTerms(words.total, into: db)
                     return try Self.insertStems(into: db)
                 }, { [vectors = inserted.vectors] in VectorTables.Layout(vectors) })
-                try VectorTables.write(vectors, into: db)
                 try Self.setInfo(counts: counts, tokens: tokens, stamp: stamp, in: db)
                 try Self.record(skipped, in: db)
                 try SiteFurniture.record(pages, in: db)
+                return .commit
+            }
+            // In a transaction of their own, once the passages' pages are written out: in the same one, 100k
+            // passages' vectors took 0.36 s to write instead of 0.22 s. The file is only renamed into place when
+            // complete, so two transactions are as safe as one.
+            try db.inTransaction {
+                if let vectors { try VectorTables.write(vectors, into: db) }
                 return .commit
             }
             try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('optimize')")
