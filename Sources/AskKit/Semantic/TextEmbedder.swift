@@ -117,10 +117,13 @@ public struct TextEmbedder: Sendable {
                 .assumingMemoryBound(to: Int8.self)
             // Each distinct token's row is added once, times its count: a passage repeats about half its tokens.
             var ids: [Int32] = []
+            // Room for a token every three bytes, about what English text needs, so the array is not grown.
+            ids.reserveCapacity(texts.reduce(0) { $0 + $1.utf8.count } / 3)
             // Through the tokenizer's own method: a closure here that called it copied the whole embedder per word.
             for text in texts { tokenizer.appendTokenIDs(of: text, to: &ids) }
             Self.sort(&ids, below: tokenCount)
             var terms: [Term] = []
+            terms.reserveCapacity(ids.count)
             var start = 0
             while start < ids.count {
                 let id = ids[start]
@@ -134,7 +137,8 @@ public struct TextEmbedder: Sendable {
             }
             sum.withUnsafeMutableBufferPointer { Self.add(terms, to: $0) }
         }
-        return counted > 0 ? Self.normalized(sum) : sum
+        if counted > 0 { Self.normalize(&sum) }
+        return sum
     }
 
     /// Sorts token ids (from 0 to `limit`) by their bytes, low byte first (LSD radix sort): a text's few hundred
@@ -142,21 +146,26 @@ public struct TextEmbedder: Sendable {
     /// the time a 100k-passage build spent embedding.
     private static func sort(_ ids: inout [Int32], below limit: Int) {
         guard ids.count > 64 else { return ids.sort() }
-        var sorted = [Int32](repeating: 0, count: ids.count)
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { starts in
-            var shift = 0
-            while shift == 0 || limit > 1 << shift {
-                starts.initialize(repeating: 0)
-                for id in ids { starts[Int(id >> shift) & 0xFF] += 1 }
-                var total = 0
-                for byte in 0..<256 { (starts[byte], total) = (total, total + starts[byte]) }
-                for id in ids {
-                    let byte = Int(id >> shift) & 0xFF
-                    sorted[starts[byte]] = id
-                    starts[byte] += 1
+        ids.withUnsafeMutableBufferPointer { ids in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: ids.count) { spare in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { starts in
+                    var (from, to) = (ids, spare)
+                    var shift = 0
+                    while shift == 0 || limit > 1 << shift {
+                        starts.initialize(repeating: 0)
+                        for id in from { starts[Int(id >> shift) & 0xFF] += 1 }
+                        var total = 0
+                        for byte in 0..<256 { (starts[byte], total) = (total, total + starts[byte]) }
+                        for id in from {
+                            let byte = Int(id >> shift) & 0xFF
+                            to[starts[byte]] = id
+                            starts[byte] += 1
+                        }
+                        swap(&from, &to)
+                        shift += 8
+                    }
+                    if from.baseAddress != ids.baseAddress { _ = ids.update(fromContentsOf: from) }
                 }
-                swap(&ids, &sorted)
-                shift += 8
             }
         }
     }
@@ -218,8 +227,10 @@ public struct TextEmbedder: Sendable {
         }
     }
 
-    static func normalized(_ vector: [Float]) -> [Float] {
+    /// Scales a vector to unit length, in place (a vector of zeros stays as it is).
+    static func normalize(_ vector: inout [Float]) {
         let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        return norm > 0 ? vector.map { $0 / norm } : vector
+        guard norm > 0 else { return }
+        for index in vector.indices { vector[index] /= norm }
     }
 }

@@ -81,7 +81,8 @@ struct VectorClusters: Sendable {
                 for index in vector.indices { sums[nearest][index] += vector[index] }
             }
             for index in centroids.indices where sums[index].contains(where: { $0 != 0 }) {
-                centroids[index] = TextEmbedder.normalized(sums[index])
+                centroids[index] = sums[index]
+                TextEmbedder.normalize(&centroids[index])
             }
         }
         return centroids
