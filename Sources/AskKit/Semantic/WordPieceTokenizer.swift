@@ -15,11 +15,18 @@ struct WordPieceTokenizer: Sendable {
     private let lookup: TokenLookup
     /// The id of `[UNK]`.
     let unknown: Int32
+    /// The id of each ASCII character as a word of its own, as punctuation is: looked up once, not at each of the
+    /// tenth of a text's tokens that are punctuation.
+    private let asciiAlone: [Int32]
 
     /// - Parameter tokens: the vocabulary, a token's id being its position.
     init(vocabulary tokens: [String]) {
-        lookup = TokenLookup(tokens: tokens)
-        unknown = tokens.firstIndex(of: "[UNK]").map(Int32.init) ?? 0
+        let lookup = TokenLookup(tokens: tokens)
+        let unknown = tokens.firstIndex(of: "[UNK]").map(Int32.init) ?? 0
+        asciiAlone = (0..<128).map { (byte: UInt8) in
+            withUnsafeBytes(of: byte) { lookup.longestPiece(in: $0.bindMemory(to: UInt8.self), from: 0)?.id ?? unknown }
+        }
+        (self.lookup, self.unknown) = (lookup, unknown)
     }
 
     /// The token ids of a text.
@@ -48,7 +55,9 @@ struct WordPieceTokenizer: Sendable {
                         case 0x41...0x5A: word.append(byte + 0x20)
                         case 0x09, 0x0A, 0x0D, 0x20: finish(&word, into: &tokens)
                         case 0...0x1F, 0x7F: break
-                        default: alone(Unicode.Scalar(byte), word: &word, into: &tokens)
+                        default:
+                            finish(&word, into: &tokens)
+                            tokens.append(asciiAlone[Int(byte)])
                         }
                         index += 1
                         continue
