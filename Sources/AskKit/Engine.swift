@@ -254,7 +254,9 @@ public final class AskEngine: Sendable {
     /// The ranked passages for a question, with the features a learned ranking weighs: what
     /// ``AnswerTraining/fitRanking(questions:engine:penalty:)`` learns from.
     func rankedPassages(for question: String) throws -> [Reranker.Ranked] {
-        try store.read { db in try rank(question, db: db, limit: Self.answerPassageCount).ranked }
+        try store.read { db in
+            try rank(question, db: db, limit: Self.answerPassageCount, everySimilarity: true).ranked
+        }
     }
 
     // MARK: - Ranking
@@ -299,7 +301,11 @@ public final class AskEngine: Sendable {
         }
     }
 
-    private func rank(_ question: String, db: Database, limit: Int) throws -> Ranking {
+    /// - Parameter everySimilarity: give every candidate its similarity to the question (see
+    ///   ``PassageSimilarities``), as a learned ranking needs and ranking features fitted on data do; otherwise the
+    ///   built-in rules' ranking, which does not weigh meaning, gives it only to the first `limit` passages and to
+    ///   those answers are drawn from.
+    private func rank(_ question: String, db: Database, limit: Int, everySimilarity: Bool = false) throws -> Ranking {
         let stemmer = try Stemmer(db)
         let stems = { [stemCache] (text: String) in try stemCache.stems(of: text, using: stemmer) }
         var frequencies: [String: Int] = [:]
@@ -329,6 +335,7 @@ public final class AskEngine: Sendable {
             plan: plan, stem: stemmer.stem, passageCount: store.info.passages, documentFrequency: frequency)
         var ranked: [Reranker.Ranked] = []
         var similarity: (String) -> Double = { _ in 0 }
+        var passageSimilarities: PassageSimilarities?
         if !plan.concepts.isEmpty {
             let scorer = try BM25Scorer(
                 phrases: plan.concepts.flatMap(\.variants).map { try $0.words.map(stemmer.stem) },
@@ -339,7 +346,7 @@ public final class AskEngine: Sendable {
                 try search.candidates(
                     for: plan, wanted: limit, pool: max(limit, Self.candidateCount), scorer: scorer, db: db, stems: stems)
             }
-            let candidates: [IndexStore.Candidate]
+            var candidates: [IndexStore.Candidate]
             if let semantic {
                 let vector = semantic.vector(ofQuestion: question)
                 // The passages nearest the question's vector are sought on the pool's spare connection while full-text
@@ -359,7 +366,8 @@ public final class AskEngine: Sendable {
                     candidates = []
                 } else {
                     let nearest = try nearestAlongside.get() ?? semantic.nearest(to: vector, limit: nearestCount, db: db)
-                    candidates = try adding(nearest, to: found, vector: vector, scorer: scorer, db: db, stems: stems)
+                    candidates = try adding(nearest, to: found, scorer: scorer, db: db, stems: stems)
+                    passageSimilarities = PassageSimilarities(question: vector, nearest: nearest)
                     similarity = { text in
                         Double(semantic.embedder.similarity(vector, semantic.embedder.vector(for: text)))
                     }
@@ -367,24 +375,35 @@ public final class AskEngine: Sendable {
             } else {
                 candidates = try fullTextCandidates()
             }
+            let weighsEverySimilarity = everySimilarity || reranker.learned != nil
+            if weighsEverySimilarity, var passageSimilarities {
+                let found = try passageSimilarities.of(candidates.map(\.id), db: db)
+                for index in candidates.indices { candidates[index].similarity = Double(found[candidates[index].id] ?? 0) }
+            }
             ranked = try reranker.rerank(candidates, depth: Self.rerankDepth, matcher: matcher, kind: kind, stems: stems)
+            if !weighsEverySimilarity, var passageSimilarities {
+                let used = Set(ranked.prefix(limit).map(\.candidate.id)
+                    + AnswerExtractor.considered(ranked, count: extractor.passagesConsidered).map(\.candidate.id))
+                let found = try passageSimilarities.of(Array(used), db: db)
+                for index in ranked.indices where used.contains(ranked[index].candidate.id) {
+                    ranked[index].candidate.similarity = Double(found[ranked[index].candidate.id] ?? 0)
+                }
+            }
         }
         return Ranking(
             plan: plan, kind: kind, matcher: matcher, ranked: ranked, stems: stems, similarity: similarity)
     }
 
-    /// The full-text candidates with the passages nearest the question's vector added (scored by BM25 too), each
-    /// with its similarity to the question, in BM25 order.
+    /// The full-text candidates with the passages nearest the question's vector added (scored by BM25 too), in BM25
+    /// order.
     private func adding(
-        _ nearest: [(passage: Int64, similarity: Float)], to candidates: [IndexStore.Candidate], vector: [Float],
+        _ nearest: [(passage: Int64, similarity: Float)], to candidates: [IndexStore.Candidate],
         scorer: BM25Scorer, db: Database, stems: (String) throws -> [String]
     ) throws -> [IndexStore.Candidate] {
         let known = Set(candidates.map(\.id))
         let added = try IndexStore.candidates(db, ids: nearest.map(\.passage).filter { !known.contains($0) })
             .map { try scorer.rescored($0, stems: stems) }
         var all = candidates + added
-        let similarities = try VectorTables.similarities(of: all.map(\.id), to: QueryVector(vector), db: db)
-        for index in all.indices { all[index].similarity = Double(similarities[all[index].id] ?? 0) }
         all.sort { ($0.bm25, $1.id) > ($1.bm25, $0.id) }
         return all
     }
