@@ -349,15 +349,12 @@ public final class AskEngine: Sendable {
             var candidates: [IndexStore.Candidate]
             if let semantic {
                 let vector = semantic.vector(ofQuestion: question)
-                // The passages nearest the question's vector are sought on the pool's spare connection while full-text
-                // search runs, each on a core; on this connection after it when the cores are busy with other
-                // questions or another question's search is using the spare one.
-                let nearestCount = Self.semanticCandidateCount
+                // The passages nearest the question's vector are sought and read on the pool's spare connection while
+                // full-text search runs, each on a core; on this connection after it when the cores are busy with
+                // other questions or another question's search is using the spare one.
                 let (found, nearestAlongside) = try store.mayReadAlongside
                     ? concurrently(fullTextCandidates) { [store] in
-                        Result {
-                            try store.readIfIdle { try semantic.nearest(to: vector, limit: nearestCount, db: $0) }
-                        }
+                        Result { try store.readIfIdle { try Self.nearest(to: vector, semantic: semantic, db: $0) } }
                     }
                     : (fullTextCandidates(), .success(nil))
                 // Meaning widens a search that found something; a query whose every word the corpus lacks still
@@ -365,8 +362,12 @@ public final class AskEngine: Sendable {
                 if found.isEmpty {
                     candidates = []
                 } else {
-                    let nearest = try nearestAlongside.get() ?? semantic.nearest(to: vector, limit: nearestCount, db: db)
-                    candidates = try adding(nearest, to: found, scorer: scorer, db: db, stems: stems)
+                    let known = Set(found.map(\.id))
+                    let (nearest, passages) = try nearestAlongside.get()
+                        ?? Self.nearest(to: vector, semantic: semantic, db: db, excluding: known)
+                    candidates = try found + passages.filter { !known.contains($0.id) }
+                        .map { try scorer.rescored($0, stems: stems) }
+                    candidates.sort { ($0.bm25, $1.id) > ($1.bm25, $0.id) }
                     passageSimilarities = PassageSimilarities(question: vector, nearest: nearest)
                     similarity = { text in
                         Double(semantic.embedder.similarity(vector, semantic.embedder.vector(for: text)))
@@ -394,17 +395,12 @@ public final class AskEngine: Sendable {
             plan: plan, kind: kind, matcher: matcher, ranked: ranked, stems: stems, similarity: similarity)
     }
 
-    /// The full-text candidates with the passages nearest the question's vector added (scored by BM25 too), in BM25
-    /// order.
-    private func adding(
-        _ nearest: [(passage: Int64, similarity: Float)], to candidates: [IndexStore.Candidate],
-        scorer: BM25Scorer, db: Database, stems: (String) throws -> [String]
-    ) throws -> [IndexStore.Candidate] {
-        let known = Set(candidates.map(\.id))
-        let added = try IndexStore.candidates(db, ids: nearest.map(\.passage).filter { !known.contains($0) })
-            .map { try scorer.rescored($0, stems: stems) }
-        var all = candidates + added
-        all.sort { ($0.bm25, $1.id) > ($1.bm25, $0.id) }
-        return all
+    /// The passages nearest a question's vector (``semanticCandidateCount`` of them, nearest first) with their
+    /// similarities, and those passages read (but those `excluding` names), with no BM25 score yet.
+    private static func nearest(
+        to vector: [Float], semantic: SemanticSearch, db: Database, excluding known: Set<Int64> = []
+    ) throws -> (nearest: [(passage: Int64, similarity: Float)], passages: [IndexStore.Candidate]) {
+        let nearest = try semantic.nearest(to: vector, limit: semanticCandidateCount, db: db)
+        return (nearest, try IndexStore.candidates(db, ids: nearest.map(\.passage).filter { !known.contains($0) }))
     }
 }
