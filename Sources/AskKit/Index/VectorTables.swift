@@ -85,8 +85,8 @@ enum VectorTables {
     }
 
     /// The `limit` passages of some lists whose vectors are most similar to a question's, most similar first: each
-    /// vector scored where SQLite holds it, without copying the lists out first (at 1M passages, 8 lists hold about
-    /// 8,000 vectors).
+    /// vector scored where SQLite holds it, without copying the lists out first (at 1M passages, 6 lists hold about
+    /// 6,000 vectors).
     static func nearest(
         _ db: Database, inLists lists: [Int32], to query: QueryVector, limit: Int
     ) throws -> [(passage: Int64, similarity: Float)] {

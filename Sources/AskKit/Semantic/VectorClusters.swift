@@ -15,12 +15,14 @@ struct VectorClusters: Sendable {
     static let clusteringThreshold = 50_000
     /// About this many passages per list.
     static let passagesPerList = 1_000
-    /// How many lists a search reads. They hold 0.44 of the exact search's nearest 20 passages at 1M synthetic
+    /// How many lists a search reads. Eight hold 0.44 of the exact search's nearest 20 passages at 1M synthetic
     /// passages and about 0.6 on real text (MASH-QA, MedQuAD and SciFact together, 37,509 passages in 930 lists of
-    /// 40), yet ranking hardly depends on them there: MASH-QA dev recall@3 0.694 searched exactly, 0.693 reading 8
-    /// lists, 0.689 reading 4, 0.684 reading 2; MedQuAD dev nDCG@10 0.7324, 0.7317, 0.7317, 0.7319 (Benchmarks'
-    /// `ann-recall` and `ask eval`; see its README).
-    static let probedLists = 8
+    /// 40), yet ranking hardly depends on them there. With this build on that index, reading 8 / 6 / 4 lists: MASH-QA
+    /// dev recall@3 0.701 / 0.702 / 0.703 (f1_all 0.1859 / 0.1862 / 0.1867), MedQuAD dev nDCG@10 0.7404 / 0.7398 /
+    /// 0.7396, SciFact train 0.6691 / 0.6691 (8 and 6). Six take a quarter off the scan: `engine.ask` p50 at 1M 5.81-
+    /// 6.18 ms -> 5.04-5.81 ms in four alternating rounds (Benchmarks' `ann-recall`, `ask eval` and `latency`; see
+    /// its README).
+    static let probedLists = 6
     /// At most this many vectors per coarse centroid are sampled to fit centroids.
     static let samplePerCentroid = 64
     /// Rounds of k-means.
