@@ -377,12 +377,12 @@ public final class AskEngine: Sendable {
                 candidates = try fullTextCandidates()
             }
             let weighsEverySimilarity = everySimilarity || reranker.learned != nil
-            if weighsEverySimilarity, var passageSimilarities {
+            if weighsEverySimilarity, let passageSimilarities {
                 let found = try passageSimilarities.of(candidates.map(\.id), db: db)
                 for index in candidates.indices { candidates[index].similarity = Double(found[candidates[index].id] ?? 0) }
             }
             ranked = try reranker.rerank(candidates, depth: Self.rerankDepth, matcher: matcher, kind: kind, stems: stems)
-            if !weighsEverySimilarity, var passageSimilarities {
+            if !weighsEverySimilarity, let passageSimilarities {
                 let used = Set(ranked.prefix(limit).map(\.candidate.id)
                     + AnswerExtractor.considered(ranked, count: extractor.passagesConsidered).map(\.candidate.id))
                 let found = try passageSimilarities.of(Array(used), db: db)
