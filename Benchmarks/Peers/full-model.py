@@ -22,7 +22,7 @@ from tokenizers import Tokenizer
 
 here = Path(__file__).resolve().parent
 sys.path.insert(0, str(here))
-from relevance import load_jsonl, load_qrels, measures  # noqa: E402
+from relevance import load_jsonl, load_qrels, measures, read_run  # noqa: E402
 
 spec = importlib.util.spec_from_file_location("distill", here.parent.parent / "Scripts" / "distill-embeddings.py")
 distill = importlib.util.module_from_spec(spec)
@@ -49,14 +49,6 @@ def embed(tensors, tokenizer, texts, batch=32):
         if start // batch % 40 == 0:
             print(f"{start + len(rows)} / {len(texts)} texts, {time.time() - started:.0f} s", file=sys.stderr)
     return vectors
-
-
-def read_run(path):
-    run = {}
-    for line in open(path):
-        query, _, document, *_ = line.split()
-        run.setdefault(query, []).append(document)
-    return run
 
 
 def fused(first, second, k, weight):
@@ -109,6 +101,7 @@ def main():
         for weight in (0.3, 0.5, 1.0):
             runs[f"ask + model, k {k}, w {weight}"] = {q: fused(ask.get(q, []), model[q], k, weight) for q in model}
     runs["model reranking ask's first 50, k 10, w 1"] = {q: reranked(q) for q in model}
+
     def parity(query):
         digits = re.sub(r"\D", "", query)
         return int(digits) % 2 if digits else None

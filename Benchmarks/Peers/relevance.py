@@ -34,6 +34,16 @@ def load_qrels(path):
     return qrels
 
 
+def read_run(path):
+    """A TREC run file as {qid: [docid, ...]} in the file's order (best first, as `ask run` writes it)."""
+    run = {}
+    with open(path) as f:
+        for line in f:
+            qid, _, doc, *_ = line.split()
+            run.setdefault(qid, []).append(doc)
+    return run
+
+
 def measures(run, qrels):
     """run: {qid: [docid, ...] best first}. Averaged over queries with a relevant document (missing runs score 0)."""
     scored = [q for q, judged in qrels.items() if any(g > 0 for g in judged.values())]
@@ -126,12 +136,7 @@ def run_ask(ask, corpus_path, queries_path, k, workdir):
     subprocess.run([ask, "run", "--queries", queries_path, "--output", output, "--limit", str(k),
                     "--index", index, "--corpus", corpus_path], check=True)
     elapsed = time.perf_counter() - start
-    run = {}
-    with open(output) as f:
-        for line in f:
-            qid, _, doc, rank, score, _ = line.split()
-            run.setdefault(qid, []).append(doc)
-    return run, elapsed
+    return read_run(output), elapsed
 
 
 def main():
