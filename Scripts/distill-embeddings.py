@@ -73,15 +73,15 @@ def erf(x):
     return sign * (1 - poly * np.exp(-x * x))
 
 
-def encode(t, ids, mask=None):
+def encode(t, ids, mask=None, heads=12):
     """The last hidden states of BERT for a batch of equal-length token id rows; `mask` (1 for a token, 0 for
-    padding) keeps attention off the padding of rows shorter than the batch."""
+    padding) keeps attention off the padding of rows shorter than the batch. all-MiniLM-L6-v2 has 12 heads."""
     batch, length = ids.shape
     x = t["embeddings.word_embeddings.weight"][ids] + t["embeddings.position_embeddings.weight"][:length] \
         + t["embeddings.token_type_embeddings.weight"][0]
     x = layer_norm(x, t["embeddings.LayerNorm.weight"], t["embeddings.LayerNorm.bias"])
-    heads, size = 12, 32
-    for layer in range(6):
+    size = x.shape[-1] // heads
+    for layer in range(sum(name.endswith("attention.self.query.weight") for name in t)):
         p = f"encoder.layer.{layer}."
         def dense(h, name):
             return h @ t[p + name + ".weight"].T + t[p + name + ".bias"]

@@ -29,6 +29,8 @@ public enum AskError: Error, Sendable, Equatable, CustomStringConvertible, Local
     case trainingFailed(String)
     /// The table of token vectors that semantic matching needs cannot be read.
     case embeddingTableUnreadable(String)
+    /// The sentence model given to read meaning cannot be read.
+    case sentenceModelUnreadable(String)
     /// The index holds no document of this name.
     case documentNotFound(String)
     /// The index at this path holds no passage vectors that this build's table of token vectors made.
@@ -65,6 +67,8 @@ public enum AskError: Error, Sendable, Equatable, CustomStringConvertible, Local
             "cannot fit an answer model: \(reason)"
         case .embeddingTableUnreadable(let reason):
             "cannot read the table of token vectors: \(reason) (pass --lexical to search by words alone)"
+        case .sentenceModelUnreadable(let reason):
+            "cannot read the sentence model: \(reason)"
         case .documentNotFound(let document):
             "the index holds no document \(document): use the `doc` of a search result"
         case .noPassageVectors(let path):
