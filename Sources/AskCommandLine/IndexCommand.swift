@@ -21,8 +21,29 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Keep running, and update the index whenever the corpus changes (Ctrl-C stops).")
     var watch = false
 
+    @Option(name: .customLong("sentence-model"), help: ArgumentHelp(
+        "Embed the passages with this sentence model too, and rank with it: a folder as sentence-transformers saves "
+            + "one (config.json, model.safetensors, tokenizer.json), such as all-MiniLM-L6-v2. Later builds keep it. "
+            + "Far slower to build than the built-in table: for small corpora.", valueName: "folder"))
+    var sentenceModelFolder: String?
+
+    @Flag(name: .customLong("no-sentence-model"), help: "Build without the sentence model the index was built with.")
+    var noSentenceModel = false
+
+    func validate() throws {
+        if sentenceModelFolder != nil && noSentenceModel {
+            throw ValidationError("--sentence-model and --no-sentence-model exclude each other")
+        }
+    }
+
     func run() throws {
-        let report = try build(full: full)
+        var builder = IndexBuilder()
+        if let sentenceModelFolder {
+            builder.sentenceModel = .model(try SentenceModel(folder: URL(fileURLWithPath: sentenceModelFolder)))
+        } else if noSentenceModel {
+            builder.sentenceModel = .none
+        }
+        let report = try build(with: builder, full: full)
         try Terminal.writeLine(report.summary)
         try Terminal.writeLine("index: \(locations.indexURL.path)")
         guard watch else { return }
@@ -35,7 +56,7 @@ struct IndexCommand: ParsableCommand {
         }
         while try watcher.waitForChange(shouldStop: { Interruption.isInterrupted }) {
             do {
-                let update = try build(full: false)
+                let update = try build(with: builder, full: false)
                 if update.indexChanged { try Terminal.writeLine("\(Self.clock()) \(update.summary)") }
             } catch let error as AskError {
                 // A corpus emptied for a moment, a build that failed: said, and the next change tries again.
@@ -47,10 +68,10 @@ struct IndexCommand: ParsableCommand {
     }
 
     /// One build of the index, with its progress and warnings on standard error.
-    private func build(full: Bool) throws -> BuildReport {
+    private func build(with builder: IndexBuilder, full: Bool) throws -> BuildReport {
         let progress = ProgressLine()
         defer { progress.clear() }
-        return try IndexBuilder().build(
+        return try builder.build(
             corpus: locations.corpusURL, into: locations.indexURL, full: full, warn: progress.warn,
             progress: progress.show)
     }

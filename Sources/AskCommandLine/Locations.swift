@@ -60,7 +60,7 @@ public struct Locations: ParsableArguments {
         try refreshIndex()
         return try AskEngine(
             index: indexURL, matchBudget: options.matchBudget, answerModel: nil, assistingModel: nil,
-            embedder: options.embedder)
+            embedder: options.embedder, sentenceModel: .none)
     }
 
     public init() {}

@@ -42,7 +42,8 @@ final class ProgressLine {
 
     private static func isSameKind(_ one: BuildProgress.Stage, _ other: BuildProgress.Stage) -> Bool {
         switch (one, other) {
-        case (.waiting, .waiting), (.reading, .reading), (.indexing, .indexing), (.finishing, .finishing): true
+        case (.waiting, .waiting), (.reading, .reading), (.indexing, .indexing), (.finishing, .finishing),
+            (.embedding, .embedding): true
         default: false
         }
     }

@@ -40,8 +40,13 @@ public struct SearchOptions: ParsableArguments {
     var minimumConfidence: Double?
 
     @Flag(name: .customLong("lexical"), help: ArgumentHelp(
-        "Match words alone: no semantic matching by the passages' vectors."))
+        "Match words alone: no semantic matching by the passages' vectors, nor by a sentence model."))
     var lexical = false
+
+    @Option(name: .customLong("sentence-weight"), parsing: .unconditional, help: ArgumentHelp(
+        "With an index built with --sentence-model: the weight of the model's ranking against the engine's "
+            + "(default \(AskEngine.sentenceModelWeight); 0 ranks by the engine alone).", valueName: "w"))
+    var sentenceWeight = AskEngine.sentenceModelWeight
 
     public init() {}
 
@@ -54,11 +59,14 @@ public struct SearchOptions: ParsableArguments {
     /// opens the index again when a build replaces it.
     public func engineOpener() throws -> @Sendable (URL) throws -> AskEngine {
         let (budget, model, calibration, minimum) = (matchBudget, try answerModel(), try calibration(), minimumConfidence)
+        let sentenceWeight = self.sentenceWeight
         let assisting: AnswerModel? = rulesAlone ? nil : .builtIn
         let embedder = try embedder
         return { index in
             try AskEngine(index: index, matchBudget: budget, answerModel: model, assistingModel: assisting,
-                          calibration: calibration, minimumConfidence: minimum, embedder: embedder)
+                          calibration: calibration, minimumConfidence: minimum, embedder: embedder,
+                          sentenceModel: embedder == nil || sentenceWeight == 0 ? .none : .asRecorded,
+                          sentenceWeight: sentenceWeight)
         }
     }
 
@@ -75,6 +83,9 @@ public struct SearchOptions: ParsableArguments {
         }
         if calibrationFile != nil && (learned || modelFile != nil) {
             throw ValidationError("--calibration applies to the built-in rules' answers, not to a model's")
+        }
+        if !(sentenceWeight >= 0 && sentenceWeight.isFinite) {
+            throw ValidationError("--sentence-weight must be a number of 0 or more")
         }
         if let minimumConfidence, !(0...1).contains(minimumConfidence) {
             throw ValidationError("--min-confidence must be between 0 and 1")

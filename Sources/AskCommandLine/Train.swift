@@ -36,7 +36,7 @@ struct Train: ParsableCommand {
         } ?? AnswerTraining.fitRanking(questions: questions, engine: engine, penalty: fitting.penalty)
         let ranked = try AskEngine(index: engine.indexURL, matchBudget: engine.matchBudget,
                                    answerModel: ranking.map { AnswerModel.untrained.ranking(by: $0) },
-                                   embedder: searchOptions.embedder)
+                                   embedder: searchOptions.embedder, sentenceModel: .none)
         let training = try AnswerTraining(questions: questions, engine: ranked)
         let (model, report) = try training.fit(
             minimumConfidence: searchOptions.minimumConfidence,

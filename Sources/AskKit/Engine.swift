@@ -56,6 +56,10 @@ public final class AskEngine: Sendable {
     let store: IndexStore
     /// Semantic matching, when the engine has the table that made the index's vectors and was not told otherwise.
     private let semantic: SemanticSearch?
+    /// The sentence model whose ranking is fused with the engine's, when the index has its vectors.
+    private let sentenceSearch: SentenceSearch?
+    /// The weight of the sentence model's ranking in the fusion.
+    private let sentenceWeight: Double
     private let compiler: QueryCompiler
     private let corrector: LazyValue<TypoCorrector>
     private let stemCache = StemCache()
@@ -82,6 +86,20 @@ public final class AskEngine: Sendable {
     /// Whether the engine matches meaning as well as words: it was given the table that made the index's vectors.
     public var matchesMeaning: Bool { semantic != nil }
 
+    /// Whether passages and documents are ranked with a sentence model too (`ask index --sentence-model`).
+    public var usesSentenceModel: Bool { sentenceSearch != nil }
+
+    /// How many passages nearest the question by the sentence model are fused with the engine's ranking: as many
+    /// documents as Benchmarks/Peers/full-model.py fused on SciFact.
+    static let sentenceCandidateCount = 100
+
+    /// The weight of a sentence model's ranking against the engine's in their fusion (``RankFusion``) by default,
+    /// chosen on SciFact train's odd claims (`ask run` with all-MiniLM-L6-v2's passage vectors, nDCG@10): 0.3 ->
+    /// 0.7346, 0.5 -> 0.7464, 1 -> 0.7507, 2 -> 0.7249 (without the model, 0.7119); MedQuAD dev's odd ids agree:
+    /// 0.5 -> 0.7621, 1 -> 0.7671, 2 -> 0.7517 (without, 0.7302). The halves not used to choose, at 1: SciFact's
+    /// even claims 0.6858 -> 0.7137, MedQuAD's even ids 0.7583 -> 0.7843.
+    public static let sentenceModelWeight = 1.0
+
     /// How many questions an engine answers at once unless told: one a core, at most 8 (each connection keeps a
     /// page cache of its own).
     public static let defaultReaders = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)
@@ -101,6 +119,10 @@ public final class AskEngine: Sendable {
     ///   - minimumConfidence: abstain below this confidence; `nil` takes the model's, or the calibration's.
     ///   - embedder: the table of token vectors that matches meaning (the built-in one by default); `nil`, or a
     ///     table other than the one that made the index's vectors, matches words alone (`--lexical`).
+    ///   - sentenceModel: the sentence model whose ranking of the passages is fused with the engine's (see
+    ///     ``RankFusion``): by default the one the index's sentence vectors were made by, read from the folder it
+    ///     records; none when the index has no such vectors, or a model other than the one that made them is given.
+    ///   - sentenceWeight: the weight of the sentence model's ranking, the engine's weighing 1 (see ``RankFusion``).
     ///   - readers: how many questions are answered at once, each on a read-only connection of its own, opened as
     ///     concurrent callers need them (``defaultReaders`` by default); more callers wait for one to be free. While
     ///     fewer questions are asked at once than this, a question's semantic search runs beside its full-text search,
@@ -109,10 +131,13 @@ public final class AskEngine: Sendable {
     public init(index: URL, matchBudget: Int? = nil, answerModel: AnswerModel? = nil,
                 assistingModel: AnswerModel? = .builtIn, calibration: AnswerCalibration = .builtIn,
                 minimumConfidence: Double? = nil,
-                embedder: TextEmbedder? = try? .builtIn, readers: Int = AskEngine.defaultReaders) throws
+                embedder: TextEmbedder? = try? .builtIn, sentenceModel: SentenceModelUse = .asRecorded,
+                sentenceWeight: Double = AskEngine.sentenceModelWeight, readers: Int = AskEngine.defaultReaders) throws
     {
         let store = try IndexStore(url: index, readers: readers)
         self.store = store
+        sentenceSearch = try Self.sentenceModel(sentenceModel, for: store.info).map(SentenceSearch.init)
+        self.sentenceWeight = sentenceWeight
         if let embedder, embedder.fingerprint == store.info.vectorTable {
             semantic = try store.read { try SemanticSearch(embedder: embedder, db: $0) }
         } else {
@@ -137,6 +162,27 @@ public final class AskEngine: Sendable {
         corrector = LazyValue()
     }
 
+    /// The sentence model to fuse rankings with, of those `use` allows: the one that made the index's sentence vectors.
+    /// - Throws: ``AskError/sentenceModelUnreadable(_:)`` when the model the index records cannot be read, or is no
+    ///   longer the one that made its vectors.
+    private static func sentenceModel(_ use: SentenceModelUse, for info: IndexInfo) throws -> SentenceModel? {
+        guard let made = info.sentenceModel else { return nil }
+        switch use {
+        case .none:
+            return nil
+        case .model(let model):
+            return model.fingerprint == made ? model : nil
+        case .asRecorded:
+            guard let folder = info.sentenceModelFolder else { return nil }
+            let model = try SentenceModel(folder: URL(fileURLWithPath: folder))
+            guard model.fingerprint == made else {
+                throw AskError.sentenceModelUnreadable(
+                    "\(folder) no longer holds the model the index's vectors were made by: run `ask index`")
+            }
+            return model
+        }
+    }
+
     /// The passages that best match a query, best first, with the matched words marked.
     /// - Parameter explain: give each hit its ``Hit/explanation``: the lexical and semantic parts of its score.
     public func search(_ query: String, limit: Int = 10, explain: Bool = false) throws -> [Hit] {
@@ -152,7 +198,7 @@ public final class AskEngine: Sendable {
             let ranking = try rank(query, db: db, limit: max(limit, 1) * 5)
             var hits: [DocumentHit] = []
             var seen = Set<String>()
-            for item in ranking.ranked where !seen.contains(item.candidate.passage.document) {
+            for item in ranking.ordered where !seen.contains(item.candidate.passage.document) {
                 seen.insert(item.candidate.passage.document)
                 hits.append(DocumentHit(rank: hits.count + 1, document: item.candidate.passage.document,
                                         score: item.score, bestPassage: item.candidate.passage))
@@ -267,13 +313,16 @@ public final class AskEngine: Sendable {
         var kind: QuestionKind
         var matcher: ConceptMatcher
         var ranked: [Reranker.Ranked]
+        /// The passages as search results list them: ``ranked``, or with a sentence model, its ranking fused with
+        /// the model's (``RankFusion``), each scored by the fusion. Answers are chosen from ``ranked``.
+        var ordered: [Reranker.Ranked]
         /// The index's stems of a text (cached).
         var stems: (String) throws -> [String]
         /// The similarity of a text's vector to the question's; 0 without meaning (``matchesMeaning``).
         var similarity: (String) -> Double = { _ in 0 }
 
         func hits(limit: Int, explain: Bool = false) -> [Hit] {
-            ranked.prefix(limit).enumerated().map { index, item in
+            ordered.prefix(limit).enumerated().map { index, item in
                 Hit(rank: index + 1, passage: item.candidate.passage, score: item.score,
                     highlights: highlights(in: item.candidate.passage.text),
                     explanation: explain ? ScoreExplanation(
@@ -391,8 +440,35 @@ public final class AskEngine: Sendable {
                 }
             }
         }
+        var ordered = ranked
+        if let sentenceSearch, !ranked.isEmpty {
+            ordered = try Self.fused(
+                ranked, sentenceSearch.nearest(toQuestion: question, limit: Self.sentenceCandidateCount, db: db),
+                weight: sentenceWeight, db: db)
+        }
         return Ranking(
-            plan: plan, kind: kind, matcher: matcher, ranked: ranked, stems: stems, similarity: similarity)
+            plan: plan, kind: kind, matcher: matcher, ranked: ranked, ordered: ordered, stems: stems,
+            similarity: similarity)
+    }
+
+    /// The engine's ranking fused with the sentence model's nearest passages, each scored by the fusion; the
+    /// passages only the model found are read, with no other score.
+    private static func fused(
+        _ ranked: [Reranker.Ranked], _ nearest: [(passage: Int64, similarity: Float)], weight: Double, db: Database
+    ) throws -> [Reranker.Ranked] {
+        var byID = Dictionary(ranked.map { ($0.candidate.id, $0) }) { first, _ in first }
+        let missing = nearest.map(\.passage).filter { byID[$0] == nil }
+        for candidate in try IndexStore.candidates(db, ids: missing) {
+            byID[candidate.id] = Reranker.Ranked(candidate: candidate, score: 0, coverage: 0)
+        }
+        let fused = RankFusion.fused(ranked.map(\.candidate.id), nearest.map(\.passage), modelWeight: weight)
+        return fused.compactMap { id, score in
+            byID[id].map { item in
+                var item = item
+                item.score = score
+                return item
+            }
+        }
     }
 
     /// The passages nearest a question's vector (``semanticCandidateCount`` of them, nearest first) with their

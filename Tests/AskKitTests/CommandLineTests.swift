@@ -137,6 +137,22 @@ enum StockSQLite {
         #expect(again.stderr.isEmpty)
     }
 
+    @Test func anIndexBuiltWithASentenceModelKeepsItWhenAskRefreshesIt() throws {
+        let folder = try TemporaryFolder.withShippedCorpus()
+        let model = Repository.root.appendingPathComponent("Tests/AskKitTests/Fixtures/sentence-model").path
+        let built = try AskProcess.run(["index", "--sentence-model", model], in: folder.url)
+        #expect(built.status == 0, "\(built.stderr)")
+        try folder.write("Corpus/extra.md", "# Walking\n\nWalking every day keeps bones strong and lowers the risk of falls.")
+        let output = try AskProcess.run(["search", "walking every day", "--json"], in: folder.url)
+        #expect(output.stdout.contains("extra.md"))
+        let info = try IndexStore(url: folder.path("Index/ask.sqlite")).info
+        #expect(info.sentenceModelFolder == model)
+        let refused = try AskProcess.run(["search", "walking", "--sentence-weight", "-1"], in: folder.url)
+        #expect(refused.status != 0 && refused.stderr.contains("--sentence-weight"))
+        let both = try AskProcess.run(["index", "--sentence-model", model, "--no-sentence-model"], in: folder.url)
+        #expect(both.status != 0 && both.stderr.contains("exclude each other"))
+    }
+
     @Test func aChangedCorpusIsReindexedAndSaidSo() throws {
         let folder = try TemporaryFolder.withShippedCorpus()
         _ = try AskProcess.run(["index"], in: folder.url)

@@ -22,8 +22,13 @@ import Testing
                 """)
             #expect(withoutVector == 0, "passages without a vector")
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM passage_vectors") == engine.info.passages)
+            let withoutSentenceVector = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM passages WHERE id NOT IN (SELECT passage_id FROM sentence_vectors)
+                """)
+            #expect(withoutSentenceVector == 0, "passages without a sentence vector")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sentence_vectors") == engine.info.passages)
         }
-        #expect(engine.matchesMeaning)
+        #expect(engine.matchesMeaning && engine.usesSentenceModel)
         try queue.close()
         if let stock = try StockSQLite.check(index) { #expect(stock == "ok\n1", "sqlite3: \(stock)") }
         return engine.info.corpusFingerprint + "/" + engine.info.synonymsFingerprint
@@ -36,7 +41,8 @@ import Testing
 
     /// Kills, at random moments, full builds, incremental builds and synonym-only updates (the last through a
     /// question, which refreshes the index first). After each kill the index is the old one or the new one, whole.
-    /// The corpus holds a PDF (read by a `pdftotext` process the kill may leave running), a Word file and a book.
+    /// The corpus holds a PDF (read by a `pdftotext` process the kill may leave running), a Word file and a book; the
+    /// index is built with a (small) sentence model, which every later build keeps, so its vectors are written too.
     @Test func killedBuildsAndUpdatesLeaveEitherTheOldOrTheNewIndexWhole() throws {
         let folder = try TemporaryFolder()
         let corpus = try folder.writeCopiesOfTheShippedCorpus(12)
@@ -53,8 +59,10 @@ import Testing
             return max(Date().timeIntervalSince(started), 0.05)
         }
         try folder.write("Corpus/synonyms.txt", synonyms(variant: -1))
+        var withModel = IndexBuilder()
+        withModel.sentenceModel = .model(try SentenceModel(folder: fixtures.appendingPathComponent("sentence-model")))
         let times = [
-            "full": try timed { try IndexBuilder().build(corpus: corpus, into: index) },
+            "full": try timed { try withModel.build(corpus: corpus, into: index) },
             "incremental": try timed {
                 try folder.write("Corpus/changing.txt", "A first change of the corpus.")
                 try IndexBuilder().build(corpus: corpus, into: index)

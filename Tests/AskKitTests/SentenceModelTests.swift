@@ -38,3 +38,85 @@ import Testing
         #expect(throws: AskError.self) { try SentenceModel(folder: empty) }
     }
 }
+
+/// Indexes built with a sentence model: its vectors written by full and incremental builds, kept by later builds,
+/// dropped on request, and its ranking fused with the engine's.
+@Suite struct SentenceVectorTests {
+    private static let model = Result { try SentenceModel(folder: Repository.root.appendingPathComponent(
+        "Tests/AskKitTests/Fixtures/sentence-model")) }
+
+    private func counts(_ index: URL) throws -> (passages: Int, vectors: Int) {
+        try IndexStore(url: index).read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0,
+             try SentenceVectorTable.exists(db)
+                ? try Int.fetchOne(db, sql: "SELECT count(*) FROM sentence_vectors") ?? 0 : -1)
+        }
+    }
+
+    @Test func fullAndIncrementalBuildsGiveEveryPassageAVectorAndLaterBuildsKeepTheModel() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Corpus/heal.txt", "Healing\n\nMost bones need about 6 weeks to heal.\n")
+        try folder.write("Corpus/cement.txt", "Cement\n\nAn x-ray checks the placement of the cement.\n")
+        let (corpus, index) = (folder.path("Corpus"), folder.path("ask.sqlite"))
+        var builder = IndexBuilder()
+        builder.sentenceModel = .model(try Self.model.get())
+        try builder.build(corpus: corpus, into: index)
+        var (passages, vectors) = try counts(index)
+        #expect(passages == 2 && vectors == 2)
+        let info = try IndexStore(url: index).info
+        #expect(info.sentenceModel == (try Self.model.get()).fingerprint)
+
+        // A default builder (as `ask` refreshes the index) keeps the model: the new file's passage is embedded,
+        // the removed file's vector goes with its passage.
+        try folder.write("Corpus/pain.txt", "Pain\n\nBack pain after a spine fracture can last weeks.\n")
+        try FileManager.default.removeItem(at: folder.path("Corpus/heal.txt"))
+        let report = try IndexBuilder().build(corpus: corpus, into: index)
+        #expect(report.change != nil, "an update, not a full build")
+        (passages, vectors) = try counts(index)
+        #expect(passages == 2 && vectors == 2)
+        let unembedded = try IndexStore(url: index).read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM passages WHERE id NOT IN (SELECT passage_id FROM sentence_vectors)
+                """)
+        }
+        #expect(unembedded == 0)
+
+        let engine = try AskEngine(index: index)
+        #expect(engine.usesSentenceModel)
+        #expect(try !AskEngine(index: index, sentenceModel: .none).usesSentenceModel)
+        #expect(try engine.search("back pain").first?.passage.document == "pain.txt")
+
+        builder.sentenceModel = .none
+        try builder.build(corpus: corpus, into: index)
+        #expect(try counts(index).vectors == -1)
+        #expect(try !AskEngine(index: index).usesSentenceModel)
+    }
+
+    @Test func aMissingRecordedModelIsAClearErrorAndTheBuildGoesOnWithoutIt() throws {
+        let folder = try TemporaryFolder()
+        let copy = folder.path("model")
+        try FileManager.default.copyItem(at: (try Self.model.get()).folder, to: copy)
+        try folder.write("Corpus/heal.txt", "Healing\n\nMost bones need about 6 weeks to heal.\n")
+        let (corpus, index) = (folder.path("Corpus"), folder.path("ask.sqlite"))
+        var builder = IndexBuilder()
+        builder.sentenceModel = .model(try SentenceModel(folder: copy))
+        try builder.build(corpus: corpus, into: index)
+        try FileManager.default.removeItem(at: copy)
+        #expect(throws: AskError.self) { try AskEngine(index: index) }
+        #expect(try AskEngine(index: index, sentenceModel: .none).search("heal").count == 1)
+        var warnings: [String] = []
+        try IndexBuilder().build(corpus: corpus, into: index, full: true, warn: { warnings.append($0) })
+        #expect(warnings.contains { $0.contains("cannot read the sentence model") })
+        #expect(try counts(index).vectors == -1)
+    }
+
+    @Test func fusionAddsTheModelsShareByRank() {
+        let (k, w) = (RankFusion.k, AskEngine.sentenceModelWeight)
+        let fused = RankFusion.fused(["a", "b", "c"], ["c", "d"], modelWeight: w)
+        #expect(fused.map(\.item) == ["c", "a", "b", "d"])
+        #expect(abs(fused.first { $0.item == "c" }!.score - (1 / (k + 3) + w / (k + 1))) < 1e-12)
+        #expect(abs(fused.first { $0.item == "d" }!.score - w / (k + 2)) < 1e-12)
+        // Equal scores keep the engine's order.
+        #expect(RankFusion.fused(["x", "y"], [], modelWeight: w).map(\.item) == ["x", "y"])
+    }
+}

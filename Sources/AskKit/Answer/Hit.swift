@@ -8,7 +8,8 @@ public struct Hit: Sendable, Hashable {
     public var rank: Int
     /// The passage: document, title, section, text and source lines.
     public var passage: Passage
-    /// The final ranking score; higher is better. Comparable only within one result list.
+    /// The final ranking score; higher is better. Comparable only within one result list. With a sentence model, the
+    /// reciprocal rank fusion's (``AskEngine/usesSentenceModel``).
     public var score: Double
     /// The ranges of ``Passage/text`` that hold a word of the question (or a synonym or correction of one).
     public var highlights: [Range<String.Index>]

@@ -13,6 +13,8 @@ public struct BuildProgress: Sendable, Equatable {
         case indexing
         /// Counting the index's vocabulary and merging its segments.
         case finishing
+        /// Embedding passages with a sentence model: `done` of `total` (``IndexBuilder/sentenceModel``).
+        case embedding(done: Int, total: Int)
     }
 
     /// What the build is doing now.
@@ -59,6 +61,8 @@ public struct BuildProgress: Sendable, Equatable {
             return line
         case .finishing:
             return "finishing: \(Self.count(passagesIndexed)) passages indexed; counting words, merging"
+        case .embedding(let done, let total):
+            return "embedding with the sentence model: \(Self.count(done))/\(Self.count(total)) passages"
         }
     }
 
@@ -109,6 +113,12 @@ extension BuildProgress {
         /// Indexing is done; the vocabulary is counted and the segments merged.
         func finishing() {
             progress.stage = .finishing
+            send()
+        }
+
+        /// `done` of `total` passages are embedded by the sentence model.
+        func embedded(_ done: Int, of total: Int) {
+            progress.stage = .embedding(done: done, total: total)
             send()
         }
 

@@ -21,6 +21,9 @@ public struct IndexBuilder: Sendable {
     /// What makes the passages' vectors for semantic matching; `nil` builds an index without them. An index whose
     /// vectors another table made is rebuilt in full.
     public var embedder: TextEmbedder?
+    /// Which sentence model, if any, embeds the passages too (``SentenceVectorTable``); by default the one the
+    /// index was built with.
+    public var sentenceModel: SentenceModelUse = .asRecorded
 
     /// A builder with the given chunkers, reader and embedder (the built-in table when it can be read).
     public init(
@@ -107,7 +110,11 @@ public struct IndexBuilder: Sendable {
         // The index updated, opened once; one whose vectors another table made is built again in full.
         let previous = full ? nil : try? IndexStore(url: index)
         let storedInfo = previous?.info
-        let stored = previous.flatMap { $0.info.vectorTable == embedder?.fingerprint ? Self.storedFiles(in: $0) : nil }
+        let model = sentenceModel(recorded: storedInfo ?? (try? IndexStore(url: index))?.info, warn: warn)
+        let stored = previous.flatMap {
+            $0.info.vectorTable == embedder?.fingerprint && $0.info.sentenceModel == model?.fingerprint
+                ? Self.storedFiles(in: $0) : nil
+        }
         var changed: [ReadFile] = []
         var unchanged: [String] = []
         var touched: [ReadFile] = []
@@ -185,7 +192,8 @@ public struct IndexBuilder: Sendable {
         let stamp = CorpusStamp(
             fingerprint: Corpus.fingerprint(of: listing), synonymsFingerprint: Self.synonymsFingerprint(folder),
             location: Self.location(of: folder.url, seenFrom: index), disclaimer: try folder.disclaimer(),
-            vectorTable: embedder?.fingerprint)
+            vectorTable: embedder?.fingerprint, sentenceModel: model?.fingerprint,
+            sentenceModelFolder: model?.folder.standardizedFileURL.path)
         let kept = Set(unchanged + touched.map(\.path) + report.keptUnreadable)
         let removed = stored.map { $0.keys.filter { !kept.contains($0) }.sorted() } ?? []
         // Nothing to change: the index is left as it is, rather than copied and written again.
@@ -225,14 +233,15 @@ public struct IndexBuilder: Sendable {
                 try Self.copy(index, to: temporary)
                 counts = try update(
                     temporary, removing: removed, adding: changed, touching: touched, synonyms: synonyms,
-                    stamp: stamp, skipped: unusable, pages: newPages, tracker: tracker, trailers: &report.trailers)
+                    stamp: stamp, skipped: unusable, pages: newPages, sentenceModel: model, tracker: tracker,
+                    trailers: &report.trailers)
                 let reread = Set(changed.map(\.path))
                 report.change = BuildReport.Change(
                     filesRead: changed.count, filesRemoved: removed.filter { !reread.contains($0) }.count)
             } else {
                 counts = try write(
-                    changed, synonyms: synonyms, stamp: stamp, skipped: unusable, pages: newPages, to: temporary,
-                    tracker: tracker, trailers: &report.trailers)
+                    changed, synonyms: synonyms, stamp: stamp, skipped: unusable, pages: newPages,
+                    sentenceModel: model, to: temporary, tracker: tracker, trailers: &report.trailers)
             }
             report.documents = counts.documents
             report.passages = counts.passages
@@ -273,12 +282,32 @@ public struct IndexBuilder: Sendable {
         var disclaimer: String?
         /// The table that made the passage vectors.
         var vectorTable: String?
+        /// The sentence model that made the sentence vectors, and its folder.
+        var sentenceModel: String?
+        var sentenceModelFolder: String?
 
         /// The stamp an index holds.
         static func recorded(in info: IndexInfo) -> CorpusStamp {
             CorpusStamp(
                 fingerprint: info.corpusFingerprint, synonymsFingerprint: info.synonymsFingerprint,
-                location: info.corpusLocation, disclaimer: info.disclaimer, vectorTable: info.vectorTable)
+                location: info.corpusLocation, disclaimer: info.disclaimer, vectorTable: info.vectorTable,
+                sentenceModel: info.sentenceModel, sentenceModelFolder: info.sentenceModelFolder)
+        }
+    }
+
+    /// The sentence model this build embeds passages with (see ``sentenceModel``), given what the index records.
+    private func sentenceModel(recorded info: IndexInfo?, warn: (String) -> Void) -> SentenceModel? {
+        switch sentenceModel {
+        case .none: return nil
+        case .model(let model): return model
+        case .asRecorded:
+            guard let folder = info?.sentenceModelFolder else { return nil }
+            do {
+                return try SentenceModel(folder: URL(fileURLWithPath: folder))
+            } catch {
+                warn("\(error); the index is built without sentence vectors")
+                return nil
+            }
         }
     }
 
@@ -360,7 +389,8 @@ public struct IndexBuilder: Sendable {
 
     private func write(
         _ files: [ReadFile], synonyms: SynonymMap, stamp: CorpusStamp, skipped: [SkippedEntry],
-        pages: [String: [UInt64]], to url: URL, tracker: BuildProgress.Tracker, trailers: inout BuildReport.DroppedLines
+        pages: [String: [UInt64]], sentenceModel: SentenceModel?, to url: URL, tracker: BuildProgress.Tracker,
+        trailers: inout BuildReport.DroppedLines
     ) throws
         -> (documents: Int, passages: Int)
     {
@@ -396,6 +426,10 @@ public struct IndexBuilder: Sendable {
             // complete, so two transactions are as safe as one.
             try db.inTransaction {
                 if let vectors { try VectorTables.write(vectors, into: db) }
+                if let sentenceModel {
+                    try SentenceVectorTable.embedMissing(
+                        using: sentenceModel, in: db, progress: tracker.embedded(_:of:))
+                }
                 return .commit
             }
             try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('optimize')")
@@ -411,8 +445,8 @@ public struct IndexBuilder: Sendable {
     /// vocabulary counts by the difference.
     private func update(
         _ url: URL, removing: [String], adding: [ReadFile], touching: [ReadFile], synonyms: SynonymMap,
-        stamp: CorpusStamp, skipped: [SkippedEntry], pages: [String: [UInt64]], tracker: BuildProgress.Tracker,
-        trailers: inout BuildReport.DroppedLines
+        stamp: CorpusStamp, skipped: [SkippedEntry], pages: [String: [UInt64]], sentenceModel: SentenceModel?,
+        tracker: BuildProgress.Tracker, trailers: inout BuildReport.DroppedLines
     ) throws -> (documents: Int, passages: Int) {
         let queue = try Self.openForWriting(url)
         var counts = (documents: 0, passages: 0)
@@ -424,7 +458,9 @@ public struct IndexBuilder: Sendable {
                     INSERT INTO passages_fts(passages_fts, rowid, title, section, body) VALUES('delete', ?, ?, ?, ?)
                     """)
                 // What the build derived from each passage goes with it.
-                let removeDerived = try ["passage_vectors", "abbreviations"].map {
+                let derived = ["passage_vectors", "abbreviations"]
+                    + (try SentenceVectorTable.exists(db) ? [SentenceVectorTable.name] : [])
+                let removeDerived = try derived.map {
                     try db.makeStatement(sql: "DELETE FROM \($0) WHERE passage_id = ?")
                 }
                 for path in removing {
@@ -451,6 +487,10 @@ public struct IndexBuilder: Sendable {
                     adding, into: db, countingWordsInto: words, tracker: tracker, trailers: &trailers)
                 tracker.finishing()
                 try VectorTables.add(inserted.vectors, into: db)
+                if let sentenceModel {
+                    try SentenceVectorTable.embedMissing(
+                        using: sentenceModel, in: db, progress: tracker.embedded(_:of:))
+                }
                 try Self.countDefinedAbbreviations(in: db)
                 change.add(words: words.total)
                 let added = try Row.fetchCursor(
@@ -620,6 +660,8 @@ public struct IndexBuilder: Sendable {
         for (key, value) in info { try setInfo(key, value, in: db) }
         try setInfo(IndexSchema.Info.disclaimer, stamp.disclaimer, in: db)
         try setInfo(IndexSchema.Info.vectorTable, stamp.vectorTable, in: db)
+        try setInfo(IndexSchema.Info.sentenceModel, stamp.sentenceModel, in: db)
+        try setInfo(IndexSchema.Info.sentenceModelFolder, stamp.sentenceModelFolder, in: db)
     }
 
     /// Records a value of `build_info`, or removes the key when the value is `nil`.
@@ -754,6 +796,16 @@ extension IndexBuilder {
             guard info.vectorTable == embedder?.fingerprint else {
                 return .stale(
                     reason: "the index's passage vectors were made by another table", isReadable: true,
+                    settingsOnly: false)
+            }
+            let wanted: String?? = switch sentenceModel {
+            case .asRecorded: .none
+            case .none: .some(nil)
+            case .model(let model): .some(model.fingerprint)
+            }
+            if let wanted, wanted != info.sentenceModel {
+                return .stale(
+                    reason: "the index's sentence vectors were made by another model, or none", isReadable: true,
                     settingsOnly: false)
             }
             guard info.synonymsFingerprint == Self.synonymsFingerprint(folder), info.disclaimer == (try folder.disclaimer())

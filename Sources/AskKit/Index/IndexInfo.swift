@@ -22,4 +22,9 @@ public struct IndexInfo: Sendable, Hashable, Codable {
     public var disclaimer: String?
     /// The ``TextEmbedder/fingerprint`` of the table that made the passages' vectors; `nil` when the index has none.
     public var vectorTable: String?
+    /// The ``SentenceModel/fingerprint`` of the sentence model that made the passages' sentence vectors
+    /// (`ask index --sentence-model`); `nil` when the index has none.
+    public var sentenceModel: String? = nil
+    /// The folder that model was read from, as given to the build: where engines read it to embed questions.
+    public var sentenceModelFolder: String? = nil
 }

@@ -99,6 +99,10 @@ enum IndexSchema {
         static let disclaimer = "disclaimer"
         /// The fingerprint of the table of token vectors that made the passage vectors; absent without vectors.
         static let vectorTable = "vector_table"
+        /// The fingerprint of the sentence model that made the sentence vectors; absent without them.
+        static let sentenceModel = "sentence_model"
+        /// The folder the sentence model was read from; absent without sentence vectors.
+        static let sentenceModelFolder = "sentence_model_folder"
         /// "off" when the synonyms file turns the corpus's abbreviations off; absent otherwise.
         static let corpusAbbreviations = "corpus_abbreviations"
     }

@@ -110,7 +110,9 @@ struct IndexStore: Sendable {
             passages: Int(values[IndexSchema.Info.passages] ?? "") ?? 0,
             tokens: Int(values[IndexSchema.Info.tokens] ?? "") ?? 0,
             disclaimer: values[IndexSchema.Info.disclaimer],
-            vectorTable: values[IndexSchema.Info.vectorTable])
+            vectorTable: values[IndexSchema.Info.vectorTable],
+            sentenceModel: values[IndexSchema.Info.sentenceModel],
+            sentenceModelFolder: values[IndexSchema.Info.sentenceModelFolder])
     }
 
     private static func describe(_ error: DatabaseError) -> String {

@@ -77,10 +77,10 @@ enum VectorTables {
         })
     }
 
-    /// Every stored vector, with its passage's id, searched exactly by small indexes.
-    static func vectors(_ db: Database) throws -> StoredVectors {
+    /// Every vector stored in `table`, with its passage's id, searched exactly by small indexes.
+    static func vectors(_ db: Database, in table: String = "passage_vectors") throws -> StoredVectors {
         var stored = StoredVectors()
-        try forEachVector(db, where: nil) { stored.append(passage: $0, scale: $1, bytes: $2) }
+        try forEachVector(db, in: table, where: nil) { stored.append(passage: $0, scale: $1, bytes: $2) }
         return stored
     }
 
@@ -99,14 +99,15 @@ enum VectorTables {
         return nearest.kept.map { ($0.item, $0.similarity) }
     }
 
-    /// Calls `body` with each stored vector that a condition on `list` or `passage_id` selects (every one when it
+    /// Calls `body` with each vector stored in `table` that a condition on its columns selects (every one when it
     /// is `nil`): its passage's id, its scale and its bytes, valid only during the call. Stepped through SQLite's C
     /// interface: GRDB's rows cost a `Data` each, most of the time of reading a list.
-    private static func forEachVector(
-        _ db: Database, where condition: String?, _ body: (Int64, Float, UnsafeBufferPointer<Int8>) throws -> Void
+    static func forEachVector(
+        _ db: Database, in table: String = "passage_vectors", where condition: String?,
+        _ body: (Int64, Float, UnsafeBufferPointer<Int8>) throws -> Void
     ) throws {
         let filter = condition.map { " WHERE " + $0 } ?? ""
-        let statement = try db.makeStatement(sql: "SELECT passage_id, scale, vector FROM passage_vectors" + filter)
+        let statement = try db.makeStatement(sql: "SELECT passage_id, scale, vector FROM \(table)" + filter)
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         while true {
