@@ -202,7 +202,7 @@ private struct EncoderLayer: Sendable {
                 for column in 0..<tokens { largest = max(largest, scores.values[start + column] * scale) }
                 var total: Float = 0
                 for column in 0..<tokens {
-                    let e = Float(exp(Double(scores.values[start + column] * scale - largest)))
+                    let e = exp(scores.values[start + column] * scale - largest)
                     scores.values[start + column] = e
                     total += e
                 }
@@ -220,8 +220,8 @@ private struct EncoderLayer: Sendable {
         attentionNorm.apply(to: &attended)
         var widened = intermediate.apply(to: attended)
         for index in widened.values.indices {
-            let value = Double(widened.values[index])
-            widened.values[index] = Float(0.5 * value * (1 + erf(value / 2.0.squareRoot())))
+            let value = widened.values[index]
+            widened.values[index] = 0.5 * value * (1 + Foundation.erf(value / Float(2).squareRoot()))
         }
         var result = output.apply(to: widened)
         for index in result.values.indices { result.values[index] += attended.values[index] }
