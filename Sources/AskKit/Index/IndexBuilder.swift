@@ -110,7 +110,7 @@ public struct IndexBuilder: Sendable {
         // The index updated, opened once; one whose vectors another table made is built again in full.
         let previous = full ? nil : try? IndexStore(url: index)
         let storedInfo = previous?.info
-        let model = sentenceModel(recorded: storedInfo ?? (try? IndexStore(url: index))?.info, warn: warn)
+        let model = resolvedSentenceModel(recorded: storedInfo ?? (try? IndexStore(url: index))?.info, warn: warn)
         let stored = previous.flatMap {
             $0.info.vectorTable == embedder?.fingerprint && $0.info.sentenceModel == model?.fingerprint
                 ? Self.storedFiles(in: $0) : nil
@@ -296,7 +296,7 @@ public struct IndexBuilder: Sendable {
     }
 
     /// The sentence model this build embeds passages with (see ``sentenceModel``), given what the index records.
-    private func sentenceModel(recorded info: IndexInfo?, warn: (String) -> Void) -> SentenceModel? {
+    private func resolvedSentenceModel(recorded info: IndexInfo?, warn: (String) -> Void) -> SentenceModel? {
         switch sentenceModel {
         case .none: return nil
         case .model(let model): return model
@@ -798,12 +798,7 @@ extension IndexBuilder {
                     reason: "the index's passage vectors were made by another table", isReadable: true,
                     settingsOnly: false)
             }
-            let wanted: String?? = switch sentenceModel {
-            case .asRecorded: .none
-            case .none: .some(nil)
-            case .model(let model): .some(model.fingerprint)
-            }
-            if let wanted, wanted != info.sentenceModel {
+            if sentenceModel.asksForAnother(than: info.sentenceModel) {
                 return .stale(
                     reason: "the index's sentence vectors were made by another model, or none", isReadable: true,
                     settingsOnly: false)

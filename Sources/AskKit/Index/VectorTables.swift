@@ -102,7 +102,7 @@ enum VectorTables {
     /// Calls `body` with each vector stored in `table` that a condition on its columns selects (every one when it
     /// is `nil`): its passage's id, its scale and its bytes, valid only during the call. Stepped through SQLite's C
     /// interface: GRDB's rows cost a `Data` each, most of the time of reading a list.
-    static func forEachVector(
+    private static func forEachVector(
         _ db: Database, in table: String = "passage_vectors", where condition: String?,
         _ body: (Int64, Float, UnsafeBufferPointer<Int8>) throws -> Void
     ) throws {

@@ -15,7 +15,7 @@ struct Matrix: Sendable {
         self.init(rows: rows, columns: columns, values: [Float](repeating: 0, count: rows * columns))
     }
 
-    /// The row as an array.
+    /// The values of a row.
     func row(_ index: Int) -> ArraySlice<Float> { values[index * columns..<(index + 1) * columns] }
 
     /// `self` × `other`ᵀ (+ `bias` on every row): each result is the dot product of a row of `self` and a row of

@@ -4,6 +4,8 @@ import Foundation
 /// naming each tensor's type, shape and byte range, then the bytes), those of 32-bit floats read as ``Matrix``es.
 struct SafeTensors {
     private var tensors: [String: Matrix] = [:]
+    /// The file's ``Foundation/Data/contentFingerprint``, from the bytes read for the tensors.
+    let fingerprint: String
 
     /// - Throws: ``AskError/sentenceModelUnreadable(_:)`` when the file cannot be read or is not of this format.
     init(contentsOf url: URL) throws {
@@ -15,6 +17,7 @@ struct SafeTensors {
             throw unreadable(error.localizedDescription)
         }
         guard data.count >= 8 else { throw unreadable("too short for a safetensors file") }
+        fingerprint = data.contentFingerprint
         let headerSize = data.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
         guard headerSize <= UInt64(data.count - 8),
             let header = try? JSONSerialization.jsonObject(with: data.subdata(in: 8..<8 + Int(headerSize)))

@@ -75,8 +75,7 @@ public struct SentenceModel: Sendable {
         tokenizer = WordPieceTokenizer(vocabulary: tokens)
         self.classToken = Int32(classToken)
         self.separatorToken = Int32(separatorToken)
-        fingerprint = try Data(contentsOf: folder.appendingPathComponent("model.safetensors"), options: .mappedIfSafe)
-            .contentFingerprint
+        fingerprint = weights.fingerprint
     }
 
     /// The vector of a text, of unit length: its first ``maximumTokens`` tokens through the model, averaged.

@@ -9,4 +9,13 @@ public enum SentenceModelUse: Sendable {
     case none
     /// This one: a build rebuilds an index made without it or with another.
     case model(SentenceModel)
+
+    /// Whether this asks for other sentence vectors than those of the model an index records (`nil`: none).
+    func asksForAnother(than recorded: String?) -> Bool {
+        switch self {
+        case .asRecorded: false
+        case .none: recorded != nil
+        case .model(let model): model.fingerprint != recorded
+        }
+    }
 }
