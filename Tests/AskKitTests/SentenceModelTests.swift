@@ -110,6 +110,38 @@ import Testing
         #expect(try counts(index).vectors == -1)
     }
 
+    @Test func answersQuoteTheFusedRankingAndAbstainAsTheEnginesOwnDecides() throws {
+        let folder = try TemporaryFolder()
+        let texts = [
+            "Most bones need about 6 weeks to heal after a fracture.",
+            "A broken wrist may heal in 8 weeks when the bones stay still.",
+            "Bones heal faster in children, often within 4 weeks.",
+            "Older adults heal more slowly: bones may need 12 weeks.",
+            "Smoking slows how fast bones heal, by weeks.",
+            "A cast keeps the bones still while they heal for weeks.",
+            "Bones need calcium and vitamin D to heal well.",
+            "Rest for a few weeks lets the bones heal.",
+            "Hip bones take longer to heal than finger bones.",
+            "Some bones never heal fully and need surgery.",
+        ]
+        for (number, text) in texts.enumerated() { try folder.write("Corpus/\(number).txt", "Healing\n\n\(text)\n") }
+        let (corpus, index) = (folder.path("Corpus"), folder.path("ask.sqlite"))
+        var builder = IndexBuilder()
+        builder.sentenceModel = .model(try Self.model.get())
+        try builder.build(corpus: corpus, into: index)
+        // The model's ranking outweighs the engine's, so that the two lead with different passages.
+        let fused = try AskEngine(index: index, sentenceWeight: 100)
+        let own = try AskEngine(index: index, sentenceModel: .none)
+        let question = "how many weeks do bones need to heal"
+        let (answer, ownAnswer) = (try fused.ask(question), try own.ask(question))
+        #expect(answer.passages.first?.passage != ownAnswer.passages.first?.passage, "the model reorders the passages")
+        #expect(!answer.isAbstained && !ownAnswer.isAbstained)
+        let listedFirst = answer.passages.prefix(AnswerExtractor().passagesConsidered).map(\.passage)
+        #expect(answer.sources.allSatisfy { listedFirst.contains($0.passage) })
+        #expect(answer.confidence == ownAnswer.confidence, "the engine's own ranking decides whether to answer")
+        #expect(try fused.ask("what do zebras eat").isAbstained)
+    }
+
     @Test func fusionAddsTheModelsShareByRank() {
         let (k, w) = (RankFusion.k, AskEngine.sentenceModelWeight)
         let fused = RankFusion.fused(["a", "b", "c"], ["c", "d"], modelWeight: w)
