@@ -52,6 +52,13 @@ struct Search: ParsableCommand {
                 try Terminal.writeLine("   " + Terminal.dim(String(
                     format: "lexical %.3f + semantic %.3f (BM25 %.2f, similarity %.3f)", explanation.lexical,
                     explanation.semantic, explanation.bm25, explanation.similarity)))
+                if let fusion = explanation.fusion {
+                    let model = fusion.modelRank.map { rank in
+                        String(format: "model's rank %d (cosine %.3f) %.4f", rank, fusion.modelSimilarity ?? 0, fusion.model)
+                    } ?? "not among the model's nearest"
+                    try Terminal.writeLine("   " + Terminal.dim(String(
+                        format: "fused: engine's rank %d %.4f + %@", fusion.engineRank, fusion.engine, model)))
+                }
             }
             try Terminal.writeLine("   \(Terminal.highlighted(hit))\n")
         }

@@ -347,19 +347,43 @@ public final class AskEngine: Sendable {
         /// With a sentence model, the passages in the fusion's order, each with the engine's score: what answers
         /// quote once the engine's own ranking decided to answer (see ``AskEngine/ask(_:)``).
         var fusedForAnswers: [Reranker.Ranked]?
+        /// With a sentence model, the passages nearest the question by it, nearest first, and its weight in the
+        /// fusion.
+        var modelNearest: [(passage: Int64, similarity: Float)] = []
+        var modelWeight = 0.0
         /// The index's stems of a text (cached).
         var stems: (String) throws -> [String]
         /// The similarity of a text's vector to the question's; 0 without meaning (``matchesMeaning``).
         var similarity: (String) -> Double = { _ in 0 }
 
         func hits(limit: Int, explain: Bool = false) -> [Hit] {
-            ordered.prefix(limit).enumerated().map { index, item in
+            let shares = explain ? fusionShares() : [:]
+            return ordered.prefix(limit).enumerated().map { index, item in
                 Hit(rank: index + 1, passage: item.candidate.passage, score: item.score,
                     highlights: highlights(in: item.candidate.passage.text),
                     explanation: explain ? ScoreExplanation(
                         bm25: item.candidate.bm25, similarity: item.candidate.similarity,
-                        lexical: item.parts.lexical, semantic: item.parts.semantic) : nil)
+                        lexical: item.parts.lexical, semantic: item.parts.semantic,
+                        fusion: shares[item.candidate.id]) : nil)
             }
+        }
+
+        /// Each ranked passage's place in the engine's ranking and the model's, and what each adds to its fused
+        /// score; none without a sentence model.
+        private func fusionShares() -> [Int64: ScoreExplanation.FusionShare] {
+            guard !modelNearest.isEmpty else { return [:] }
+            let byModel = Dictionary(modelNearest.enumerated().map { ($1.passage, (rank: $0 + 1, similarity: $1.similarity)) }) {
+                first, _ in first
+            }
+            var shares: [Int64: ScoreExplanation.FusionShare] = [:]
+            for (index, item) in ranked.enumerated() where shares[item.candidate.id] == nil {
+                let model = byModel[item.candidate.id]
+                shares[item.candidate.id] = ScoreExplanation.FusionShare(
+                    engineRank: index + 1, engine: RankFusion.share(ofRank: index + 1), modelRank: model?.rank,
+                    modelSimilarity: model.map { Double($0.similarity) },
+                    model: model.map { RankFusion.share(ofRank: $0.rank, weight: modelWeight) } ?? 0)
+            }
+            return shares
         }
 
         /// The ranges of words whose stems belong to a matched concept.
@@ -509,7 +533,8 @@ public final class AskEngine: Sendable {
         }
         return Ranking(
             plan: plan, kind: kind, matcher: matcher, ranked: ranked, ordered: ordered,
-            fusedForAnswers: fusedForAnswers, stems: stems, similarity: similarity)
+            fusedForAnswers: fusedForAnswers, modelNearest: fused.isEmpty ? [] : modelNearest,
+            modelWeight: sentenceWeight, stems: stems, similarity: similarity)
     }
 
     /// The passages nearest a question's vector (``semanticCandidateCount`` of them, nearest first) with their

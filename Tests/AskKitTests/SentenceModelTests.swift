@@ -140,6 +140,17 @@ import Testing
         #expect(answer.sources.allSatisfy { listedFirst.contains($0.passage) })
         #expect(answer.confidence == ownAnswer.confidence, "the engine's own ranking decides whether to answer")
         #expect(try fused.ask("what do zebras eat").isAbstained)
+
+        // `--explain` splits each fused score into the engine's share and the model's.
+        let explained = try fused.search(question, explain: true)
+        #expect(!explained.isEmpty)
+        for hit in explained {
+            let fusion = try #require(hit.explanation?.fusion)
+            #expect(abs(fusion.engine + fusion.model - hit.score) < 1e-12)
+            #expect(abs(fusion.engine - 1 / (RankFusion.k + Double(fusion.engineRank))) < 1e-12)
+            #expect(fusion.modelRank != nil && fusion.modelSimilarity != nil, "all ten passages are among the nearest")
+        }
+        #expect(try own.search(question, explain: true).allSatisfy { $0.explanation?.fusion == nil })
     }
 
     @Test func fusionAddsTheModelsShareByRank() {

@@ -8,6 +8,12 @@ enum RankFusion {
     /// As Benchmarks/Peers/full-model.py fused documents on SciFact, where k 10 ranked better than 60 at every
     /// weight tried.
     static let k = 10.0
+
+    /// What the `rank`-th item (from 1) of a ranking of this weight adds to an item's fused score.
+    static func share(ofRank rank: Int, weight: Double = 1) -> Double {
+        weight / (k + Double(rank))
+    }
+
     /// The items of both rankings, best first, each with its fused score; ties keep the engine's order.
     static func fused<Item: Hashable>(
         _ engine: [Item], _ model: [Item], modelWeight: Double
@@ -15,12 +21,12 @@ enum RankFusion {
         var scores: [Item: Double] = [:]
         var order: [Item] = []
         for (rank, item) in engine.enumerated() where scores[item] == nil {
-            scores[item] = 1 / (k + Double(rank + 1))
+            scores[item] = share(ofRank: rank + 1)
             order.append(item)
         }
         for (rank, item) in model.enumerated() {
             if scores[item] == nil { order.append(item) }
-            scores[item, default: 0] += modelWeight / (k + Double(rank + 1))
+            scores[item, default: 0] += share(ofRank: rank + 1, weight: modelWeight)
         }
         let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         return order.map { ($0, scores[$0]!) }.sorted {
