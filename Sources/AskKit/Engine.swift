@@ -341,12 +341,9 @@ public final class AskEngine: Sendable {
         var kind: QuestionKind
         var matcher: ConceptMatcher
         var ranked: [Reranker.Ranked]
-        /// The passages as search results list them: ``ranked``, or with a sentence model, its ranking fused with
-        /// the model's (``RankFusion``), each scored by the fusion.
-        var ordered: [Reranker.Ranked]
-        /// With a sentence model, the passages in the fusion's order, each with the engine's score: what answers
-        /// quote once the engine's own ranking decided to answer (see ``AskEngine/ask(_:)``).
-        var fusedForAnswers: [Reranker.Ranked]?
+        /// With a sentence model, ``ranked`` in the order of its fusion with the model's ranking (``RankFusion``),
+        /// each with its fused score; empty without one.
+        var fused: [(item: Reranker.Ranked, score: Double)] = []
         /// With a sentence model, the passages nearest the question by it, nearest first, and its weight in the
         /// fusion.
         var modelNearest: [(passage: Int64, similarity: Float)] = []
@@ -355,6 +352,20 @@ public final class AskEngine: Sendable {
         var stems: (String) throws -> [String]
         /// The similarity of a text's vector to the question's; 0 without meaning (``matchesMeaning``).
         var similarity: (String) -> Double = { _ in 0 }
+
+        /// The passages as search results list them: ``ranked``, or with a sentence model, in the fusion's order,
+        /// each scored by the fusion.
+        var ordered: [Reranker.Ranked] {
+            fused.isEmpty ? ranked : fused.map { item, score in
+                var item = item
+                item.score = score
+                return item
+            }
+        }
+
+        /// With a sentence model, the passages in the fusion's order, each with the engine's score: what answers
+        /// quote once the engine's own ranking decided to answer (see ``AskEngine/ask(_:)``).
+        var fusedForAnswers: [Reranker.Ranked]? { fused.isEmpty ? nil : fused.map(\.item) }
 
         func hits(limit: Int, explain: Bool = false) -> [Hit] {
             let shares = explain ? fusionShares() : [:]
@@ -441,7 +452,6 @@ public final class AskEngine: Sendable {
         var similarity: (String) -> Double = { _ in 0 }
         var passageSimilarities: PassageSimilarities?
         var modelNearest: [(passage: Int64, similarity: Float)] = []
-        /// With a sentence model: the ranked passages in the fusion's order, each with its fused score.
         var fused: [(item: Reranker.Ranked, score: Double)] = []
         if !plan.concepts.isEmpty {
             let scorer = try BM25Scorer(
@@ -500,15 +510,15 @@ public final class AskEngine: Sendable {
             // Every passage the sentence model found is reranked, however far down BM25 puts it.
             let depth = modelNearest.isEmpty ? Self.rerankDepth : max(Self.rerankDepth, candidates.count)
             ranked = try reranker.rerank(candidates, depth: depth, matcher: matcher, kind: kind, stems: stems)
-            if !modelNearest.isEmpty {
-                // Every passage the model found is among the ranked ones.
+            let fusedOrder = modelNearest.isEmpty ? [] : RankFusion.fused(
+                ranked.map(\.candidate.id), modelNearest.map(\.passage), modelWeight: sentenceWeight)
+            // Every passage the model found is among the ranked ones.
+            func inFusedOrder() -> [(item: Reranker.Ranked, score: Double)] {
                 let byID = Dictionary(ranked.map { ($0.candidate.id, $0) }) { first, _ in first }
-                fused = RankFusion.fused(
-                    ranked.map(\.candidate.id), modelNearest.map(\.passage), modelWeight: sentenceWeight
-                ).compactMap { id, score in byID[id].map { (item: $0, score: score) } }
+                return fusedOrder.compactMap { id, score in byID[id].map { (item: $0, score: score) } }
             }
             if !weighsEverySimilarity, let passageSimilarities {
-                let used = Set([ranked, fused.map(\.item)].flatMap {
+                let used = Set([ranked, inFusedOrder().map(\.item)].flatMap {
                     $0.prefix(limit).map(\.candidate.id)
                         + AnswerExtractor.considered($0, count: extractor.passagesConsidered).map(\.candidate.id)
                 })
@@ -516,24 +526,11 @@ public final class AskEngine: Sendable {
                 for index in ranked.indices where used.contains(ranked[index].candidate.id) {
                     ranked[index].candidate.similarity = Double(found[ranked[index].candidate.id] ?? 0)
                 }
-                for index in fused.indices where used.contains(fused[index].item.candidate.id) {
-                    fused[index].item.candidate.similarity = Double(found[fused[index].item.candidate.id] ?? 0)
-                }
             }
-        }
-        var ordered = ranked
-        var fusedForAnswers: [Reranker.Ranked]?
-        if !fused.isEmpty {
-            fusedForAnswers = fused.map(\.item)
-            ordered = fused.map { item, score in
-                var item = item
-                item.score = score
-                return item
-            }
+            fused = inFusedOrder()
         }
         return Ranking(
-            plan: plan, kind: kind, matcher: matcher, ranked: ranked, ordered: ordered,
-            fusedForAnswers: fusedForAnswers, modelNearest: fused.isEmpty ? [] : modelNearest,
+            plan: plan, kind: kind, matcher: matcher, ranked: ranked, fused: fused, modelNearest: modelNearest,
             modelWeight: sentenceWeight, stems: stems, similarity: similarity)
     }
 
