@@ -444,7 +444,7 @@ public final class AskEngine: Sendable {
             }
             return typoCorrector?.correction(for: word)
         }
-        let words = WordTokenizer.words(question.prefix(QueryCompiler.maximumCharacters))
+        let words = WordTokenizer.words(QueryCompiler.readPart(of: question))
         let kind = QuestionKind(words: words.map { plan.corrections[$0] ?? $0 })
         let matcher = try ConceptMatcher(
             plan: plan, stem: stemmer.stem, passageCount: store.info.passages, documentFrequency: frequency)

@@ -7,6 +7,11 @@
 public struct QueryCompiler: Sendable {
     /// Questions are cut to this many characters before they are read.
     public static let maximumCharacters = 2_000
+
+    /// The part of a question that is read: its first ``maximumCharacters`` characters.
+    static func readPart(of question: String) -> Substring {
+        question.prefix(maximumCharacters)
+    }
     /// At most this many concepts are searched; the rest of a very long question is ignored.
     public static let maximumConcepts = 32
 
@@ -26,7 +31,7 @@ public struct QueryCompiler: Sendable {
     ///   about words that are neither stop words nor synonym entries.
     public func compile(_ question: String, correct: (String) -> String? = { _ in nil }) -> QueryPlan {
         let wasTruncated = question.count > Self.maximumCharacters
-        let words = WordTokenizer.words(question.prefix(Self.maximumCharacters))
+        let words = WordTokenizer.words(Self.readPart(of: question))
         var concepts: [Concept] = []
         var corrections: [String: String] = [:]
         var index = 0

@@ -17,7 +17,7 @@ struct SemanticSearch: Sendable {
 
     /// The vector of a question, cut where the query compiler cuts it.
     func vector(ofQuestion question: String) -> [Float] {
-        embedder.vector(for: String(question.prefix(QueryCompiler.maximumCharacters)))
+        embedder.vector(for: String(QueryCompiler.readPart(of: question)))
     }
 
     /// The `limit` passages nearest a unit vector, nearest first, with their cosine similarities; a clustered index

@@ -13,7 +13,7 @@ struct SentenceSearch: Sendable {
     func nearest(
         toQuestion question: String, limit: Int, db: Database
     ) throws -> [(passage: Int64, similarity: Float)] {
-        let vector = model.vector(for: String(question.prefix(QueryCompiler.maximumCharacters)))
+        let vector = model.vector(for: String(QueryCompiler.readPart(of: question)))
         return try everyVector.value { try SentenceVectorTable.vectors(db) }.nearest(to: vector, limit: limit)
     }
 }
