@@ -1,5 +1,6 @@
 @testable import AskKit
 import Foundation
+import GRDB
 import Testing
 
 /// The sentence model's forward pass against numpy's, on the small random-weight BERT that
@@ -49,7 +50,7 @@ import Testing
         try IndexStore(url: index).read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0,
              try SentenceVectorTable.exists(db)
-                ? try Int.fetchOne(db, sql: "SELECT count(*) FROM sentence_vectors") ?? 0 : -1)
+                ? try Int.fetchOne(db, sql: "SELECT count(*) FROM sentence_vectors WHERE part = 0") ?? 0 : -1)
         }
     }
 
@@ -80,6 +81,11 @@ import Testing
                 """)
         }
         #expect(unembedded == 0)
+        // Each passage's one sentence has a vector of its own beside the whole text's.
+        let sentences = try IndexStore(url: index).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM sentence_vectors WHERE part = 1")
+        }
+        #expect(sentences == 2)
 
         let engine = try AskEngine(index: index)
         #expect(engine.usesSentenceModel)
@@ -90,6 +96,41 @@ import Testing
         try builder.build(corpus: corpus, into: index)
         #expect(try counts(index).vectors == -1)
         #expect(try !AskEngine(index: index).usesSentenceModel)
+    }
+
+    @Test func anIndexOfAnEarlierVersionIsRebuiltWithItsModel() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Corpus/heal.txt", "Healing\n\nMost bones need about 6 weeks to heal.\n")
+        let (corpus, index) = (folder.path("Corpus"), folder.path("ask.sqlite"))
+        var builder = IndexBuilder()
+        builder.sentenceModel = .model(try Self.model.get())
+        try builder.build(corpus: corpus, into: index)
+        try DatabaseQueue(path: index.path).writeWithoutTransaction {
+            try $0.execute(sql: "PRAGMA user_version = \(IndexSchema.version - 1)")
+        }
+        #expect(throws: AskError.self) { try IndexStore(url: index) }
+        try IndexBuilder().build(corpus: corpus, into: index)
+        #expect(try AskEngine(index: index).usesSentenceModel)
+        #expect(try counts(index).vectors == 1)
+    }
+
+    @Test func aPassageScoresByItsWholeTextAndItsMostSimilarSentence() {
+        // Unit vectors in 16 dimensions whose first component is their cosine to the question's.
+        func vector(cosine: Float) -> PassageVector {
+            PassageVector(quantising: [cosine, (1 - cosine * cosine).squareRoot()] + Array(repeating: 0, count: 14))
+        }
+        var stored = StoredVectors()
+        for (passage, cosine) in [(1, 0.4), (1, 0.9), (1, 0.3), (2, 0.6)] as [(Int64, Float)] {
+            let bytes = vector(cosine: cosine).values
+            bytes.withUnsafeBufferPointer { stored.append(passage: passage, scale: vector(cosine: cosine).scale, bytes: $0) }
+        }
+        let question = [Float(1)] + Array(repeating: 0, count: 15)
+        let byWhole = stored.nearest(to: question, limit: 2)
+        #expect(byWhole.map(\.passage) == [2, 1])
+        #expect(abs(byWhole[1].similarity - 0.4) < 0.01)
+        let withSentences = stored.nearest(to: question, limit: 2, sentenceShare: 0.5)
+        #expect(withSentences.map(\.passage) == [1, 2], "passage 1's best sentence lifts it")
+        #expect(abs(withSentences[0].similarity - 0.65) < 0.01 && abs(withSentences[1].similarity - 0.6) < 0.01)
     }
 
     @Test func aMissingRecordedModelIsAClearErrorAndTheBuildGoesOnWithoutIt() throws {

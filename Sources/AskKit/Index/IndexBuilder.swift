@@ -110,7 +110,9 @@ public struct IndexBuilder: Sendable {
         // The index updated, opened once; one whose vectors another table made is built again in full.
         let previous = full ? nil : try? IndexStore(url: index)
         let storedInfo = previous?.info
-        let model = resolvedSentenceModel(recorded: storedInfo ?? (try? IndexStore(url: index))?.info, warn: warn)
+        let model = resolvedSentenceModel(
+            recordedFolder: storedInfo?.sentenceModelFolder ?? IndexStore.sentenceModelFolder(recordedIn: index),
+            warn: warn)
         let stored = previous.flatMap {
             $0.info.vectorTable == embedder?.fingerprint && $0.info.sentenceModel == model?.fingerprint
                 ? Self.storedFiles(in: $0) : nil
@@ -296,12 +298,12 @@ public struct IndexBuilder: Sendable {
     }
 
     /// The sentence model this build embeds passages with (see ``sentenceModel``), given what the index records.
-    private func resolvedSentenceModel(recorded info: IndexInfo?, warn: (String) -> Void) -> SentenceModel? {
+    private func resolvedSentenceModel(recordedFolder folder: String?, warn: (String) -> Void) -> SentenceModel? {
         switch sentenceModel {
         case .none: return nil
         case .model(let model): return model
         case .asRecorded:
-            guard let folder = info?.sentenceModelFolder else { return nil }
+            guard let folder else { return nil }
             do {
                 return try SentenceModel(folder: URL(fileURLWithPath: folder))
             } catch {

@@ -10,7 +10,7 @@ import GRDB
 /// ```
 enum IndexSchema {
     /// Bumped whenever the layout or the meaning of a table changes; an index of another version is rebuilt.
-    static let version = 8
+    static let version = 9
     /// `PRAGMA application_id`: "ASK1", marks the file as an ask index.
     static let applicationID: Int32 = 0x4153_4B31
     /// The FTS5 tokenizer of the passage table.

@@ -70,6 +70,18 @@ struct IndexStore: Sendable {
         }
     }
 
+    /// The folder of the sentence model an index of this or an earlier version records (`nil` when it records none
+    /// or is not an ask index), so that rebuilding an index of an earlier version keeps its model.
+    static func sentenceModelFolder(recordedIn url: URL) -> String? {
+        guard case .ours = IndexFile.status(of: url) else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        return try? DatabaseQueue(path: url.path, configuration: configuration).read { db in
+            try String.fetchOne(
+                db, sql: "SELECT value FROM build_info WHERE key = ?", arguments: [IndexSchema.Info.sentenceModelFolder])
+        }
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try readers.read(body)

@@ -77,10 +77,15 @@ enum VectorTables {
         })
     }
 
-    /// Every vector stored in `table`, with its passage's id, searched exactly by small indexes.
-    static func vectors(_ db: Database, in table: String = "passage_vectors") throws -> StoredVectors {
+    /// Every vector stored in `table`, with its passage's id, searched exactly by small indexes; in the order of
+    /// `orderedBy`'s columns when given.
+    static func vectors(
+        _ db: Database, in table: String = "passage_vectors", orderedBy order: String? = nil
+    ) throws -> StoredVectors {
         var stored = StoredVectors()
-        try forEachVector(db, in: table, where: nil) { stored.append(passage: $0, scale: $1, bytes: $2) }
+        try forEachVector(db, in: table, where: nil, orderedBy: order) {
+            stored.append(passage: $0, scale: $1, bytes: $2)
+        }
         return stored
     }
 
@@ -103,10 +108,10 @@ enum VectorTables {
     /// is `nil`): its passage's id, its scale and its bytes, valid only during the call. Stepped through SQLite's C
     /// interface: GRDB's rows cost a `Data` each, most of the time of reading a list.
     private static func forEachVector(
-        _ db: Database, in table: String = "passage_vectors", where condition: String?,
+        _ db: Database, in table: String = "passage_vectors", where condition: String?, orderedBy order: String? = nil,
         _ body: (Int64, Float, UnsafeBufferPointer<Int8>) throws -> Void
     ) throws {
-        let filter = condition.map { " WHERE " + $0 } ?? ""
+        let filter = (condition.map { " WHERE " + $0 } ?? "") + (order.map { " ORDER BY " + $0 } ?? "")
         let statement = try db.makeStatement(sql: "SELECT passage_id, scale, vector FROM \(table)" + filter)
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
@@ -160,16 +165,30 @@ struct StoredVectors: Sendable {
         values.append(contentsOf: bytes)
     }
 
-    /// The `limit` passages most similar to a unit vector, most similar first.
-    func nearest(to vector: [Float], limit: Int) -> [(passage: Int64, similarity: Float)] {
+    /// The `limit` passages most similar to a unit vector, most similar first. A passage's rows are consecutive,
+    /// the vector of its whole text first and then those of its sentences, if any (``SentenceVectorTable``): it
+    /// scores `(1 − sentenceShare)` × its whole text's similarity + `sentenceShare` × its most similar sentence's, or
+    /// its whole text's alone when it has no sentence vector (every passage of `passage_vectors`).
+    func nearest(to vector: [Float], limit: Int, sentenceShare: Float = 0) -> [(passage: Int64, similarity: Float)] {
         let query = QueryVector(vector)
         guard !passages.isEmpty, values.count == passages.count * query.dimensions else { return [] }
         var nearest = MostSimilar<Int64>(limit: limit)
         values.withUnsafeBufferPointer { values in
-            for index in passages.indices {
+            func similarity(_ row: Int) -> Float {
+                query.dot(values.baseAddress! + row * query.dimensions, storedScale: scales[row])
+            }
+            var row = 0
+            while row < passages.count {
+                let passage = passages[row]
+                let whole = similarity(row)
+                var sentence: Float?
+                row += 1
+                while row < passages.count, passages[row] == passage {
+                    sentence = max(sentence ?? -.infinity, similarity(row))
+                    row += 1
+                }
                 nearest.offer(
-                    passages[index],
-                    similarity: query.dot(values.baseAddress! + index * query.dimensions, storedScale: scales[index]))
+                    passage, similarity: sentence.map { (1 - sentenceShare) * whole + sentenceShare * $0 } ?? whole)
             }
         }
         return nearest.kept.map { ($0.item, $0.similarity) }
