@@ -54,7 +54,7 @@ struct Search: ParsableCommand {
                     explanation.semantic, explanation.bm25, explanation.similarity)))
                 if let fusion = explanation.fusion {
                     let model = fusion.modelRank.map { rank in
-                        String(format: "model's rank %d (cosine %.3f) %.4f", rank, fusion.modelSimilarity ?? 0, fusion.model)
+                        String(format: "model's rank %d (similarity %.3f) %.4f", rank, fusion.modelSimilarity ?? 0, fusion.model)
                     } ?? "not among the model's nearest"
                     try Terminal.writeLine("   " + Terminal.dim(String(
                         format: "fused: engine's rank %d %.4f + %@", fusion.engineRank, fusion.engine, model)))

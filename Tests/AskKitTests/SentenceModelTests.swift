@@ -121,8 +121,8 @@ import Testing
         }
         var stored = StoredVectors()
         for (passage, cosine) in [(1, 0.4), (1, 0.9), (1, 0.3), (2, 0.6)] as [(Int64, Float)] {
-            let bytes = vector(cosine: cosine).values
-            bytes.withUnsafeBufferPointer { stored.append(passage: passage, scale: vector(cosine: cosine).scale, bytes: $0) }
+            let quantised = vector(cosine: cosine)
+            quantised.values.withUnsafeBufferPointer { stored.append(passage: passage, scale: quantised.scale, bytes: $0) }
         }
         let question = [Float(1)] + Array(repeating: 0, count: 15)
         let byWhole = stored.nearest(to: question, limit: 2)

@@ -27,7 +27,8 @@ public struct ScoreExplanation: Sendable, Hashable, Codable {
         /// Its rank among the passages nearest the question by the sentence model (from 1); `nil` when not among
         /// them.
         public var modelRank: Int?
-        /// The cosine similarity of its model vector and the question's, when among the nearest.
+        /// Its similarity to the question by the model, when among the nearest: the cosine of its whole text's
+        /// vector and the question's, blended with its most similar sentence's (``SentenceSearch/sentenceShare``).
         public var modelSimilarity: Double?
         /// What the model's rank adds: weight / (k + rank), or 0.
         public var model: Double
