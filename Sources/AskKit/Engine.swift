@@ -235,9 +235,10 @@ public final class AskEngine: Sendable {
     ///
     /// With a sentence model, the built-in rules and assisting model decide whether to answer on the engine's own
     /// ranking, as their confidence was calibrated on it, and then quote the fused ranking's passages, which more
-    /// often hold the answer. Against quoting the engine's ranking too, with all-MiniLM-L6-v2 (weight 1): MASH-QA
-    /// dev f1_all 0.2447 -> 0.2620, false abstention 0.006 and dev-unans abstained 0.107 either way; seeds' all
-    /// nuggets 0.88 -> 0.92. Deciding on the fused ranking too gave f1_all 0.2603 but abstained wrongly more
+    /// often hold the answer, their sentences weighed by their similarity to the question by the model too
+    /// (``AnswerExtractor/sentenceSimilarityWeight``). Against quoting the engine's ranking too, with
+    /// all-MiniLM-L6-v2 (weight 1, before sentences were weighed so): MASH-QA dev f1_all 0.2447 -> 0.2620, false
+    /// abstention 0.006 and dev-unans abstained 0.107 either way; seeds' all nuggets 0.88 -> 0.92. Deciding on the fused ranking too gave f1_all 0.2603 but abstained wrongly more
     /// (MASH-QA dev 0.012, seeds 3 of 25): the calibration's evidence means other things there. A fitted answer
     /// model (`answerModel`) quotes the ranking it decided on: quoting the fused one, MASH-QA dev f1_all 0.2586 ->
     /// 0.2558 with `--learned`.
@@ -249,7 +250,8 @@ public final class AskEngine: Sendable {
                 similarity: ranking.similarity)
                 ?? builtInAnswer(from: ranking.ranked, ranking)
             if modelExtractor == nil, !chosen.isEmpty, let fused = ranking.fusedForAnswers {
-                let quoted = try builtInAnswer(from: fused, ranking, decided: true).sentences
+                let quoted = try builtInAnswer(
+                    from: fused, ranking, decided: true, sentenceSimilarities: ranking.sentenceSimilarities).sentences
                 if !quoted.isEmpty { chosen = quoted }
             }
             var sources: [Citation] = []
@@ -276,10 +278,12 @@ public final class AskEngine: Sendable {
     /// - Parameter decided: the question was already judged answerable, so the rules' confidence threshold does not
     ///   apply (the passages must still hold the question, and the assisting model is still taken only where it is
     ///   confident).
-    private func builtInAnswer(from ranked: [Reranker.Ranked], _ ranking: Ranking, decided: Bool = false) throws
-        -> (sentences: [(text: String, passage: Passage)], confidence: Double?)
-    {
-        try assistedAnswer(from: ranked, ranking) ?? ruleAnswer(from: ranked, ranking, decided: decided)
+    private func builtInAnswer(
+        from ranked: [Reranker.Ranked], _ ranking: Ranking, decided: Bool = false,
+        sentenceSimilarities: [String: Double] = [:]
+    ) throws -> (sentences: [(text: String, passage: Passage)], confidence: Double?) {
+        try assistedAnswer(from: ranked, ranking)
+            ?? ruleAnswer(from: ranked, ranking, decided: decided, sentenceSimilarities: sentenceSimilarities)
     }
 
     /// The assisting model's answer and its confidence, where it is confident enough; else `nil`.
@@ -294,11 +298,12 @@ public final class AskEngine: Sendable {
     }
 
     /// The built-in rules' answer and the confidence in it; none below ``minimumConfidence`` unless `decided`.
-    private func ruleAnswer(from ranked: [Reranker.Ranked], _ ranking: Ranking, decided: Bool) throws
-        -> ([(text: String, passage: Passage)], Double?)
-    {
+    private func ruleAnswer(
+        from ranked: [Reranker.Ranked], _ ranking: Ranking, decided: Bool, sentenceSimilarities: [String: Double]
+    ) throws -> ([(text: String, passage: Passage)], Double?) {
         let outcome = try extractor.answer(
-            from: ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stems)
+            from: ranked, matcher: ranking.matcher, kind: ranking.kind, stems: ranking.stems,
+            sentenceSimilarities: sentenceSimilarities)
         guard let evidence = outcome.evidence else { return ([], nil) }
         let confidence = calibration.confidence(of: evidence)
         return (confidence >= minimumConfidence || decided ? outcome.sentences : [], confidence)
@@ -352,6 +357,9 @@ public final class AskEngine: Sendable {
         var stems: (String) throws -> [String]
         /// The similarity of a text's vector to the question's; 0 without meaning (``matchesMeaning``).
         var similarity: (String) -> Double = { _ in 0 }
+        /// With a sentence model, the similarity by it to the question of each sentence of the passages answers quote
+        /// from the fused ranking (``fusedForAnswers``) that has a vector of its own, by its text.
+        var sentenceSimilarities: [String: Double] = [:]
 
         /// The passages as search results list them: ``ranked``, or with a sentence model, in the fusion's order,
         /// each scored by the fusion.
@@ -453,7 +461,9 @@ public final class AskEngine: Sendable {
         var passageSimilarities: PassageSimilarities?
         var modelNearest: [(passage: Int64, similarity: Float)] = []
         var fused: [(item: Reranker.Ranked, score: Double)] = []
+        var sentenceSimilarities: [String: Double] = [:]
         if !plan.concepts.isEmpty {
+            var questionVector: [Float] = []
             let scorer = try BM25Scorer(
                 phrases: plan.concepts.flatMap(\.variants).map { try $0.words.map(stemmer.stem) },
                 passages: frequency, passageCount: store.info.passages,
@@ -495,8 +505,9 @@ public final class AskEngine: Sendable {
             }
             // The sentence model's nearest passages join the candidates, so that each has the features answers weigh.
             if let sentenceSearch, !candidates.isEmpty {
+                questionVector = sentenceSearch.vector(ofQuestion: question)
                 modelNearest = try sentenceSearch.nearest(
-                    toQuestion: question, limit: Self.sentenceCandidateCount, db: db)
+                    to: questionVector, limit: Self.sentenceCandidateCount, db: db)
                 let known = Set(candidates.map(\.id))
                 candidates += try IndexStore.candidates(db, ids: modelNearest.map(\.passage).filter { !known.contains($0) })
                     .map { try scorer.rescored($0, stems: stems) }
@@ -528,10 +539,16 @@ public final class AskEngine: Sendable {
                 }
             }
             fused = inFusedOrder()
+            if let sentenceSearch, !fused.isEmpty {
+                let quoted = AnswerExtractor.considered(fused.map(\.item), count: extractor.passagesConsidered)
+                sentenceSimilarities = try sentenceSearch.sentenceSimilarities(
+                    to: questionVector, in: quoted.map { ($0.candidate.id, $0.candidate.passage.text) }, db: db)
+            }
         }
         return Ranking(
             plan: plan, kind: kind, matcher: matcher, ranked: ranked, fused: fused, modelNearest: modelNearest,
-            modelWeight: sentenceWeight, stems: stems, similarity: similarity)
+            modelWeight: sentenceWeight, stems: stems, similarity: similarity,
+            sentenceSimilarities: sentenceSimilarities)
     }
 
     /// The passages nearest a question's vector (``semanticCandidateCount`` of them, nearest first) with their

@@ -94,6 +94,31 @@ import Testing
         #expect(!texts.contains("Most people go home the same day."), "\(texts)")
     }
 
+    /// With a sentence model's similarities, the most similar of the sentences that hold the question starts the
+    /// answer, and its run goes on through a similar sentence that names none of the question's words.
+    @Test func aSentenceModelsSimilaritiesChooseTheFirstSentenceAndCarryItsRun() throws {
+        let sentences = [
+            "Bones heal slowly in smokers.", "Bones heal in six weeks.", "Most breaks mend by then.",
+            "Casts are heavy.",
+        ]
+        let passage = Passage(document: "healing", file: "healing.txt", title: "Healing", section: nil,
+                              text: sentences.joined(separator: " "), lines: 1...1)
+        let ranked = [Reranker.Ranked(candidate: .init(id: 1, passage: passage, bm25: 1), score: 1, coverage: 1)]
+        let plan = QueryCompiler().compile("do bones heal")
+        let matcher = try ConceptMatcher(plan: plan, stem: { $0.lowercased() }, passageCount: 100) { _ in 10 }
+        let kind = QuestionKind(words: WordTokenizer.words("do bones heal"))
+        func answer(_ similarities: [String: Double]) -> [String] {
+            AnswerExtractor().answer(
+                from: ranked, matcher: matcher, kind: kind, stems: { WordTokenizer.words($0).map { $0.lowercased() } },
+                sentenceSimilarities: similarities
+            ).sentences.map(\.text)
+        }
+        let alone = answer([:])
+        #expect(!alone.isEmpty && !alone.contains(sentences[2]), "a sentence of none of its words ends the run: \(alone)")
+        let similar = answer(Dictionary(uniqueKeysWithValues: zip(sentences, [0.2, 0.7, 0.5, 0.05])))
+        #expect(similar == [sentences[1], sentences[2]], "\(similar)")
+    }
+
     @Test func questionsTheCorpusDoesNotAnswerAbstainAndShowTheClosestPassages() throws {
         let answer = try SeedIndex.engine.ask("how much does a vertebroplasty cost without insurance")
         #expect(answer.isAbstained && answer.text == nil && answer.sources.isEmpty)

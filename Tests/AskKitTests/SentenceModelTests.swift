@@ -131,6 +131,10 @@ import Testing
         let withSentences = stored.nearest(to: question, limit: 2, sentenceShare: 0.5)
         #expect(withSentences.map(\.passage) == [1, 2], "passage 1's best sentence lifts it")
         #expect(abs(withSentences[0].similarity - 0.65) < 0.01 && abs(withSentences[1].similarity - 0.6) < 0.01)
+        let sentences = stored.sentenceSimilarities(of: 1, to: QueryVector(question))
+        #expect(sentences.count == 2 && abs(sentences[0] - 0.9) < 0.01 && abs(sentences[1] - 0.3) < 0.01)
+        #expect(stored.sentenceSimilarities(of: 2, to: QueryVector(question)).isEmpty, "a passage of its whole text alone")
+        #expect(stored.sentenceSimilarities(of: 3, to: QueryVector(question)).isEmpty)
     }
 
     @Test func aMissingRecordedModelIsAClearErrorAndTheBuildGoesOnWithoutIt() throws {

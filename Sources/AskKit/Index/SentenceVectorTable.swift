@@ -57,9 +57,15 @@ enum SentenceVectorTable {
         of passage: (id: Int64, title: String, section: String?, body: String)
     ) -> [(passage: Int64, number: Int, text: String)] {
         let whole = [passage.title, passage.section ?? "", passage.body].joined(separator: "\n")
-        let sentences = SentenceSplitter().sentences(in: passage.body).map { passage.body[$0] }
+        return [(passage.id, 0, whole)] + sentences(ofBody: passage.body).enumerated().map {
+            (passage.id, $0 + 1, String($1))
+        }
+    }
+
+    /// The sentences of a passage's body that get vectors of their own, in order: parts 1….
+    static func sentences(ofBody body: String) -> [Substring] {
+        SentenceSplitter().sentences(in: body).map { body[$0] }
             .filter { $0.split(whereSeparator: \.isWhitespace).count >= shortestSentence }
-        return [(passage.id, 0, whole)] + sentences.enumerated().map { (passage.id, $0 + 1, String($1)) }
     }
 
     /// Every stored vector with its passage's id, a passage's rows together and its whole text's first

@@ -193,4 +193,20 @@ struct StoredVectors: Sendable {
         }
         return nearest.kept.map { ($0.item, $0.similarity) }
     }
+    /// The similarities to a question's vector of a passage's sentences, in order: its rows after its whole text's
+    /// (``SentenceVectorTable``); none when it has no such rows. The rows must be ordered by passage.
+    func sentenceSimilarities(of passage: Int64, to query: QueryVector) -> [Float] {
+        guard values.count == passages.count * query.dimensions else { return [] }
+        var low = 0, high = passages.count
+        while low < high {
+            let middle = (low + high) / 2
+            if passages[middle] < passage { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < passages.count, passages[end] == passage { end += 1 }
+        guard end - low > 1 else { return [] }
+        return values.withUnsafeBufferPointer { values in
+            (low + 1..<end).map { query.dot(values.baseAddress! + $0 * query.dimensions, storedScale: scales[$0]) }
+        }
+    }
 }

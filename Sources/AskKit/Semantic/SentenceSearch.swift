@@ -16,12 +16,34 @@ struct SentenceSearch: Sendable {
 
     init(model: SentenceModel) { self.model = model }
 
-    /// The `limit` passages nearest the question by the model, nearest first, with their similarities.
-    func nearest(
-        toQuestion question: String, limit: Int, db: Database
-    ) throws -> [(passage: Int64, similarity: Float)] {
-        let vector = model.vector(for: String(QueryCompiler.readPart(of: question)))
-        return try everyVector.value { try SentenceVectorTable.vectors(db) }
-            .nearest(to: vector, limit: limit, sentenceShare: Self.sentenceShare)
+    /// The question's vector by the model: of the part of it that is read (``QueryCompiler/readPart(of:)``).
+    func vector(ofQuestion question: String) -> [Float] {
+        model.vector(for: String(QueryCompiler.readPart(of: question)))
+    }
+
+    /// The `limit` passages nearest the question's vector by the model, nearest first, with their similarities.
+    func nearest(to vector: [Float], limit: Int, db: Database) throws -> [(passage: Int64, similarity: Float)] {
+        try vectors(db).nearest(to: vector, limit: limit, sentenceShare: Self.sentenceShare)
+    }
+
+    /// The similarity to the question's vector of each sentence of the passages that has a vector of its own
+    /// (``SentenceVectorTable/sentences(ofBody:)``), by its text.
+    func sentenceSimilarities(
+        to vector: [Float], in passages: [(id: Int64, body: String)], db: Database
+    ) throws -> [String: Double] {
+        let stored = try vectors(db)
+        let query = QueryVector(vector)
+        var similarities: [String: Double] = [:]
+        for passage in passages {
+            let sentences = SentenceVectorTable.sentences(ofBody: passage.body)
+            let found = stored.sentenceSimilarities(of: passage.id, to: query)
+            guard found.count == sentences.count else { continue }
+            for (sentence, similarity) in zip(sentences, found) { similarities[String(sentence)] = Double(similarity) }
+        }
+        return similarities
+    }
+
+    private func vectors(_ db: Database) throws -> StoredVectors {
+        try everyVector.value { try SentenceVectorTable.vectors(db) }
     }
 }
