@@ -190,7 +190,9 @@ import Testing
         #expect(assisted.confidence.map { $0 >= AskEngine.assistingConfidence } == true, "\(assisted.confidence ?? -1)")
         #expect(assisted.text?.contains("some of your bones together") == true, "\(assisted.text ?? "")")
         #expect(rules.text?.hasPrefix("Another option is spinal fusion surgery.") == true, "\(rules.text ?? "")")
-        #expect(rules.text != assisted.text)
+        // The two now quote the same sentences (the rules' run takes the sentence after the first); the confidence
+        // says whose answer it is: the model's, not the rules' calibrated one.
+        #expect(rules.confidence.map { $0 < AskEngine.assistingConfidence } == true, "\(rules.confidence ?? -1)")
         for sentence in assisted.sentences {
             let cited = assisted.sources.filter { sentence.sources.contains($0.number) }
             #expect(cited.contains { $0.passage.text.contains(sentence.text) }, "not verbatim: \(sentence.text)")
